@@ -1,0 +1,40 @@
+import DecimalBase from 'decimal.js';
+
+// MONEY-1: decimal arithmetic with at least 34 significant digits.
+export const Decimal = DecimalBase.clone({ precision: 40, rounding: DecimalBase.ROUND_HALF_UP });
+export type Decimal = InstanceType<typeof Decimal>;
+export type DecimalInput = Decimal | string | number;
+
+export const ZERO = new Decimal(0);
+export const ONE = new Decimal(1);
+
+export function dec(v: DecimalInput): Decimal {
+  return new Decimal(v);
+}
+
+// MONEY-2: round half up to cents at each published amount.
+export function cents(v: Decimal): Decimal {
+  return v.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+export function money(v: Decimal): string {
+  return cents(v).toFixed(2);
+}
+
+export function factor4(v: Decimal): string {
+  return v.toFixed(4, Decimal.ROUND_HALF_UP);
+}
+
+/** `1234567.5` → `1,234,567.50`, for trace text and documents. */
+export function moneyWithCommas(v: Decimal): string {
+  const fixed = money(v);
+  const negative = fixed.startsWith('-');
+  const [whole = '0', frac = '00'] = (negative ? fixed.slice(1) : fixed).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${negative ? '-' : ''}${grouped}.${frac}`;
+}
+
+/** A rate such as 0.02359 shown as a percentage with 3 decimals: `2.359%`. */
+export function percent3(rate: Decimal): string {
+  return `${rate.times(100).toFixed(3, Decimal.ROUND_HALF_UP)}%`;
+}

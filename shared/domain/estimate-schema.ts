@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { isoDateSchema, isoMonthSchema, planCodeSchema } from './case-schema';
+
+// The estimate, format version 1 (../shared/domain/CASE-FORMAT.md "Output").
+
+const amount = z.string().regex(/^-?\d+\.\d{2}$/, { message: 'must be an amount with exactly two decimals' });
+const factor = z.string().regex(/^\d+\.\d{4}$/, { message: 'must be a factor with 4 decimals' });
+const ruleNote = z.strictObject({ rule: z.string().min(1), text: z.string().min(1) });
+
+export const NORMAL_RULES = ['AGE_65_5', 'AGE_60_15', 'AGE_62_5', 'AGE_67_5', 'RULE_OF_80', 'RULE_OF_90'] as const;
+export const normalRuleSchema = z.enum(NORMAL_RULES);
+export type NormalRule = z.infer<typeof normalRuleSchema>;
+
+export const OPTION_CODES = ['LIFE', 'JS50', 'JS100', 'C60', 'C120', 'C180'] as const;
+export const optionCodeSchema = z.enum(OPTION_CODES);
+export type OptionCode = z.infer<typeof optionCodeSchema>;
+
+export const ageSchema = z.strictObject({ years: z.number().int(), months: z.number().int().min(0).max(11) });
+
+export const optionSchema = z.strictObject({
+  code: optionCodeSchema,
+  factor,
+  monthly: amount,
+  survivorMonthly: amount.nullable(),
+  guaranteedPayments: z.number().int().optional(),
+  basis: z.string().min(1),
+});
+export type OptionResult = z.infer<typeof optionSchema>;
+
+export const backdropPeriodSchema = z.strictObject({
+  months: z.number().int(),
+  backdropDate: isoDateSchema,
+  ageAtBackdrop: ageSchema,
+  serviceMonths: z.strictObject({ eligibility: z.number().int(), sickLeave: z.number().int(), benefit: z.number().int() }),
+  finalAveragePay: amount,
+  fapWindow: z.strictObject({ from: isoMonthSchema, to: isoMonthSchema, months: z.number().int() }).nullable(),
+  lifeIncomeAnnuity: amount,
+  temporaryMonthly: amount.nullable(),
+  monthlyAtRetirement: amount,
+  lumpSum: amount,
+  selected: z.boolean(),
+  options: z.array(optionSchema),
+});
+export type BackdropPeriod = z.infer<typeof backdropPeriodSchema>;
+
+export const planResultSchema = z.strictObject({
+  plan: planCodeSchema,
+  vested: z.boolean(),
+  status: z.enum(['normal', 'early', 'not-eligible']),
+  normalRule: normalRuleSchema.nullable(),
+  firstNormalRetirementDate: isoDateSchema.nullable(),
+  firstNormalRule: normalRuleSchema.nullable(),
+  firstEarlyRetirementDate: isoDateSchema.nullable(),
+  ageAtRetirement: ageSchema,
+  serviceMonths: z.strictObject({ eligibility: z.number().int(), sickLeave: z.number().int(), benefit: z.number().int() }),
+  finalAveragePay: amount.nullable(),
+  fapWindow: z.strictObject({ from: isoMonthSchema, to: isoMonthSchema, months: z.number().int() }).nullable(),
+  multiplier: z.string(),
+  baseBenefit: amount.nullable(),
+  earlyReduction: z.strictObject({ months: z.number().int(), factor }),
+  lifeIncomeAnnuity: amount.nullable(),
+  temporaryBenefit: z.strictObject({ monthly: amount, lastPaymentMonth: isoMonthSchema }).nullable(),
+  options: z.array(optionSchema),
+  preRetirementDeath: z.strictObject({ spouseMonthly: amount, basis: z.string() }).nullable(),
+  backdrop: z.strictObject({ eligible: z.boolean(), periods: z.array(backdropPeriodSchema) }),
+  deadlines: z.strictObject({
+    applicationEarliest: isoDateSchema,
+    applicationDue: isoDateSchema,
+    electionDue: isoDateSchema,
+    voidAfter: isoDateSchema,
+    firstPaymentDate: isoDateSchema,
+  }),
+  trace: z.array(ruleNote),
+  notes: z.array(ruleNote),
+});
+export type PlanResult = z.infer<typeof planResultSchema>;
+
+export const estimateSchema = z.strictObject({
+  formatVersion: z.literal(1),
+  engineVersion: z.string(),
+  asOf: isoDateSchema,
+  retirementDate: isoDateSchema,
+  results: z.array(planResultSchema).min(1),
+});
+export type Estimate = z.infer<typeof estimateSchema>;

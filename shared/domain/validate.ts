@@ -1,0 +1,66 @@
+import type { z } from 'zod';
+import { caseSchema, type Case } from './case-schema';
+import { monthIndex, monthOf, parseDate, parseMonth, compareDates } from '../calc/dates';
+
+export type Issue = { path: string; message: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
+
+/** `pay.history[3].amount`: a dot path with array indexes in brackets (CASE-FORMAT). */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out || '(root)';
+}
+
+export function zodIssues(error: z.ZodError): Issue[] {
+  const issues: Issue[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) issues.push({ path: formatPath([...issue.path, key]), message: 'is not a field of the case format' });
+    } else if (issue.code === 'invalid_type' && issue.input === undefined) {
+      issues.push({ path: formatPath(issue.path), message: 'is required' });
+    } else {
+      issues.push({ path: formatPath(issue.path), message: issue.message });
+    }
+  }
+  return issues;
+}
+
+/** Parse a case and apply the cross-field checks of CASE-FORMAT that need no calculation. */
+export function parseCase(raw: unknown, isKnownBasis: (id: string) => boolean): Parsed<Case> {
+  const parsed = caseSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error) };
+  const c = parsed.data;
+  const issues: Issue[] = [];
+  const r = parseDate(c.retirementDate);
+  if (r.d !== 1) issues.push({ path: 'retirementDate', message: 'must be the first day of a month' }); // DATE-2
+  const birth = parseDate(c.member.birthDate);
+  const firstEmployment = parseDate(c.member.firstEmploymentDate);
+  if (compareDates(firstEmployment, birth) <= 0) issues.push({ path: 'member.firstEmploymentDate', message: 'must be after member.birthDate' });
+  if (compareDates(r, firstEmployment) <= 0) issues.push({ path: 'retirementDate', message: 'must be after member.firstEmploymentDate' });
+  if (c.member.lastDayWorked) {
+    const last = parseDate(c.member.lastDayWorked);
+    if (compareDates(last, r) >= 0) issues.push({ path: 'member.lastDayWorked', message: 'must be before retirementDate (DATE-2)' });
+    if (compareDates(last, firstEmployment) < 0) issues.push({ path: 'member.lastDayWorked', message: 'must not be before member.firstEmploymentDate' });
+  }
+  if (c.spouse && compareDates(parseDate(c.spouse.birthDate), r) >= 0) issues.push({ path: 'spouse.birthDate', message: 'must be before retirementDate' });
+  const seen = new Map<number, number>();
+  const rIdx = monthIndex(monthOf(r));
+  c.pay.history.forEach((h, i) => {
+    const idx = monthIndex(parseMonth(h.month));
+    const earlier = seen.get(idx);
+    if (earlier !== undefined) issues.push({ path: `pay.history[${i}].month`, message: `repeats the month of pay.history[${earlier}]` });
+    else seen.set(idx, i);
+    if (idx >= rIdx) issues.push({ path: `pay.history[${i}].month`, message: "must be before the retirement date's month" });
+  });
+  if (c.pay.history.length === 0 && !c.pay.finalAveragePay) {
+    issues.push({ path: 'pay.finalAveragePay', message: 'is required when pay.history is empty (FAP-3)' });
+  }
+  if (c.actuarialBasis && !isKnownBasis(c.actuarialBasis)) {
+    issues.push({ path: 'actuarialBasis', message: `unknown basis id "${c.actuarialBasis}"` });
+  }
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: c };
+}

@@ -1,6 +1,7 @@
 // `npm run --silent estimate -- CASE.json`: the estimate as JSON on stdout, nothing else.
 // Invalid input: exit 2 with one `path: message` line per problem on stderr (CASE-FORMAT).
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { estimateFromInput } from '../../shared/calc/run';
 import { pricers } from '../services/pricers';
 
@@ -33,7 +34,7 @@ export function runEstimate(args: string[], io: { stdout: (s: string) => void; s
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   process.exitCode = runEstimate(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(`${s}\n`),
     stderr: (s) => process.stderr.write(`${s}\n`),

@@ -15,12 +15,22 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(root)';
 }
 
-export function zodIssues(error: z.ZodError): Issue[] {
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = raw;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[key];
+  }
+  return cur;
+}
+
+/** zod issues as `path: message`; `raw` is the parsed input, to tell a missing field from a wrong one. */
+export function zodIssues(error: z.ZodError, raw: unknown): Issue[] {
   const issues: Issue[] = [];
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) issues.push({ path: formatPath([...issue.path, key]), message: 'is not a field of the case format' });
-    } else if (issue.code === 'invalid_type' && issue.input === undefined) {
+    } else if (issue.code === 'invalid_type' && valueAt(raw, issue.path) === undefined) {
       issues.push({ path: formatPath(issue.path), message: 'is required' });
     } else {
       issues.push({ path: formatPath(issue.path), message: issue.message });
@@ -32,7 +42,7 @@ export function zodIssues(error: z.ZodError): Issue[] {
 /** Parse a case and apply the cross-field checks of CASE-FORMAT that need no calculation. */
 export function parseCase(raw: unknown, isKnownBasis: (id: string) => boolean): Parsed<Case> {
   const parsed = caseSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error) };
+  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error, raw) };
   const c = parsed.data;
   const issues: Issue[] = [];
   const r = parseDate(c.retirementDate);

@@ -345,22 +345,25 @@ function backdropPeriod(f: Facts, plan: PlanCode, ctx: EligibilityContext, month
   // BD-3 / BD-4: one stream from B, with COLAs on each anniversary of B (COLA-2), COLA-3 for MSEP.
   const lifeStream = newColaStream(life, plan === 'MSEP' && msepMinimum(f));
   const tempStream = temp ? newColaStream(temp, false) : null;
+  // Sum month by month in runs of equal amounts: the amounts change only on an anniversary of B
+  // or after the month the temporary benefit stops.
   const annivs = anniversaries(b, r);
-  let sum = ZERO;
-  let next = 0;
   const rIdx = monthIndex(monthOf(r));
-  for (let idx = monthIndex(monthOf(b)); idx <= rIdx; idx++) {
-    const a = annivs[next];
-    if (a && monthIndex(monthOf(a)) === idx) {
-      next++;
+  const changes = [...annivs.map((a) => monthIndex(monthOf(a))), lastTempIdx + 1, rIdx].filter((i) => i > monthIndex(monthOf(b)) && i <= rIdx);
+  const stops = [...new Set(changes)].sort((x, y) => x - y);
+  let sum = ZERO;
+  let from = monthIndex(monthOf(b));
+  for (const stop of stops) {
+    const monthly = tempStream && from <= lastTempIdx ? lifeStream.amount.plus(tempStream.amount) : lifeStream.amount;
+    sum = sum.plus(monthly.times(stop - from));
+    from = stop;
+    const a = annivs.find((x) => monthIndex(monthOf(x)) === stop);
+    if (a) {
       const rate = colaRateFor(a.y, f.cola, notes);
       applyCola(lifeStream, rate);
-      if (tempStream && idx <= lastTempIdx) applyCola(tempStream, rate);
-      trace.add('BD-4', `COLA on ${formatDate(a)} at ${rate.times(100).toFixed(3)}%: life ${moneyWithCommas(lifeStream.amount)}${tempStream && idx <= lastTempIdx ? `, temporary ${moneyWithCommas(tempStream.amount)}` : ''}`);
+      if (tempStream && stop <= lastTempIdx) applyCola(tempStream, rate);
+      trace.add('BD-4', `COLA on ${formatDate(a)} at ${rate.times(100).toFixed(3)}%: life ${moneyWithCommas(lifeStream.amount)}${tempStream && stop <= lastTempIdx ? `, temporary ${moneyWithCommas(tempStream.amount)}` : ''}`);
     }
-    if (idx === rIdx) break;
-    sum = sum.plus(lifeStream.amount);
-    if (tempStream && idx <= lastTempIdx) sum = sum.plus(tempStream.amount);
   }
   const lump = cents(sum.times('0.9'));
   trace.add('BD-4', `Lump sum ${months} months: 90% × ${moneyWithCommas(sum)} (LIFE${temp ? ' + temporary' : ''}, ${formatMonth(monthOf(b))} to ${formatMonth(monthFromIndex(rIdx - 1))}) = ${moneyWithCommas(lump)}`);

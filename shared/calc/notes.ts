@@ -3,7 +3,11 @@ export type RuleLine = { rule: string; text: string };
 
 export class Lines {
   readonly items: RuleLine[] = [];
+  private readonly seen = new Set<string>();
   add(rule: string, text: string): void {
-    if (!this.items.some((l) => l.rule === rule && l.text === text)) this.items.push({ rule, text });
+    const key = `${rule}\u0000${text}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.items.push({ rule, text });
   }
 }

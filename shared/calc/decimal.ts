@@ -18,7 +18,7 @@ export function cents(v: Decimal): Decimal {
 }
 
 export function money(v: Decimal): string {
-  return cents(v).toFixed(2);
+  return v.toFixed(2, Decimal.ROUND_HALF_UP);
 }
 
 export function factor4(v: Decimal): string {

@@ -116,14 +116,13 @@ function bestWindow(series: Point[]): Window {
   let best: Window | null = null;
   for (const run of runs) {
     if (run.length < len) continue;
-    let sum = ZERO;
-    for (let i = 0; i < run.length; i++) {
-      sum = sum.plus(run[i]!.amount);
-      if (i >= len) sum = sum.minus(run[i - len]!.amount);
-      if (i >= len - 1) {
-        // Ties go to the later window.
-        if (!best || sum.greaterThanOrEqualTo(best.sum)) best = { start: run[i - len + 1]!.idx, length: len, sum };
-      }
+    // Prefix sums: each window's sum is one subtraction.
+    const prefix: Decimal[] = [ZERO];
+    for (const p of run) prefix.push(prefix[prefix.length - 1]!.plus(p.amount));
+    for (let i = 0; i + len <= run.length; i++) {
+      const sum = prefix[i + len]!.minus(prefix[i]!);
+      // Ties go to the later window.
+      if (!best || sum.greaterThanOrEqualTo(best.sum)) best = { start: run[i]!.idx, length: len, sum };
     }
   }
   return best!;

@@ -1,6 +1,10 @@
+import { pricerSource } from '../../shared/actuarial';
 import type { PricerSource } from '../../shared/calc/run';
 
-/** OPT-5 factors by basis id. The actuarial bases are wired in here. */
+let shipped: PricerSource | null = null;
+
+/** OPT-5 factors by basis id: the shipped bases (the caseload adds stored ones). */
 export function pricers(): PricerSource {
-  return { isKnown: () => false, pricerFor: () => null };
+  shipped ??= pricerSource();
+  return shipped;
 }

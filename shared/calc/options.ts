@@ -19,6 +19,8 @@ export const GUARANTEED_PAYMENTS: Partial<Record<OptionCode, number>> = { C60: 6
  */
 export type OptionPricer = {
   basisId: string;
+  /** The basis's name, e.g. "… (illustrative basis)", printed beside its amounts. */
+  basisName: string;
   /** Pop-up J&S factors need a spouse; `startYear` is R's calendar year (generational mortality). */
   factors(req: { memberAge: AgeYM; spouseAge: AgeYM | null; startYear: number }): Partial<Record<'JS100' | 'C60' | 'C120' | 'C180', Decimal>>;
 };
@@ -94,7 +96,7 @@ export function buildOptions(req: OptionRequest, notes: Lines, trace: Lines): Op
   }
   notes.add(
     'OPT-5',
-    `JS100 and guaranteed-payment amounts are estimates, actuarially equivalent to the Life Income Annuity on basis ${req.pricer.basisId}; MOSERS publishes no factors for them.`,
+    `JS100 and guaranteed-payment amounts are estimates, actuarially equivalent to the Life Income Annuity on basis ${req.pricer.basisId} (${req.pricer.basisName}); MOSERS publishes no factors for them.`,
   );
   return out;
 }

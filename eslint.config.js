@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'url', 'util', 'worker_threads'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'build/**', 'dist/**', 'out/**'] },
+  { ignores: ['node_modules/**', 'build/**', 'dist/**', 'out/**', '.tmp/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],

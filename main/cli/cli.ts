@@ -1,22 +1,138 @@
 // `npm run cli -- <group> <verb> [args] [--db PATH]`: administration over the same services.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { AppFailure } from '../../shared/ipc/result';
+import { openApp } from '../app';
+import { openDatabase } from '../db/connection';
+import { defaultDbPath } from '../paths';
+import { backupDatabase, checkDatabase, previewBackup, restoreDatabase } from '../services/maintenance';
 import { runBasisInspect } from './basis-inspect';
+import { importRoster } from './roster';
 
-export type CliIo = { stdout: (s: string) => void; stderr: (s: string) => void };
+export type CliIo = { stdout: (s: string) => void; stderr: (s: string) => void; env?: NodeJS.ProcessEnv };
 
-const USAGE = `usage: npm run cli -- <command>
-  basis inspect FILE.xml [FILE.xml …]   validate and summarise SOA XTbML tables`;
+const USAGE = `usage: npm run cli -- <command> [--db PATH]
+  members import ROSTER.csv            add or update members from a roster (by member_id)
+  members list [--limit N]             list members (SSNs masked)
+  backup OUT.db                        write a consistent copy of the caseload
+  restore BACKUP.db [--yes]            show what a backup holds; with --yes, replace the caseload
+  check                                integrity check and schema version
+  basis inspect FILE.xml [FILE.xml …]  validate and summarise SOA XTbML tables
+The default database is the desktop app's: ${defaultDbPath()}`;
+
+function takeOption(args: string[], name: string): string | null {
+  const i = args.indexOf(name);
+  if (i < 0) return null;
+  const v = args[i + 1];
+  args.splice(i, 2);
+  return v ?? null;
+}
+
+function takeFlag(args: string[], name: string): boolean {
+  const i = args.indexOf(name);
+  if (i < 0) return false;
+  args.splice(i, 1);
+  return true;
+}
 
 export function runCli(argv: string[], io: CliIo): number {
-  const [group, verb, ...rest] = argv;
-  if (group === 'basis' && verb === 'inspect') {
-    return runBasisInspect(rest, { stdout: io.stdout, stderr: io.stderr, readFile: (p) => readFileSync(p, 'utf8') });
+  const args = [...argv];
+  const dbArg = takeOption(args, '--db');
+  if (args.includes('--db')) {
+    io.stderr('--db: needs a path\n');
+    return 2;
+  }
+  const dbPath = dbArg ?? defaultDbPath(io.env);
+  const [group, verb, ...rest] = args;
+  const say = (s: string) => io.stdout(`${s}\n`);
+  try {
+    if (group === 'basis' && verb === 'inspect') {
+      return runBasisInspect(rest, { stdout: io.stdout, stderr: io.stderr, readFile: (p) => readFileSync(p, 'utf8') });
+    }
+    if (group === 'members' && verb === 'import' && rest.length === 1) {
+      const file = rest[0]!;
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (err) {
+        io.stderr(`${file}: cannot read the roster (${(err as NodeJS.ErrnoException).code ?? 'error'})\n`);
+        return 2;
+      }
+      const app = openApp(dbPath);
+      try {
+        const r = importRoster(app.db, app.services, text);
+        for (const e of r.errors) io.stderr(`${file}: row ${e.row}, ${e.column}: ${e.message}\n`);
+        say(`Imported ${r.created} new and updated ${r.updated} members; rejected ${r.rejected} rows.`);
+        return r.rejected > 0 ? 1 : 0;
+      } finally {
+        app.close();
+      }
+    }
+    if (group === 'members' && verb === 'list') {
+      const limit = Number(takeOption(rest, '--limit') ?? '100');
+      if (!Number.isInteger(limit) || limit < 1) {
+        io.stderr('--limit: must be a whole number above 0\n');
+        return 2;
+      }
+      const app = openApp(dbPath);
+      try {
+        const rows = app.services.members.search({ limit: Math.min(limit, 500), includeArchived: true });
+        for (const m of rows) say([m.memberId.padEnd(12), `${m.lastName}, ${m.firstName}`.padEnd(32), (m.ssnMasked ?? '').padEnd(12), m.birthDate, m.retirementDate ?? '', m.archived ? 'archived' : ''].join('  ').trimEnd());
+        say(`${rows.length} member${rows.length === 1 ? '' : 's'}`);
+        return 0;
+      } finally {
+        app.close();
+      }
+    }
+    if (group === 'backup' && verb !== undefined && rest.length === 0) {
+      const db = openDatabase(dbPath, { readonly: true });
+      try {
+        const b = backupDatabase(db, verb);
+        say(`Backup written: ${b.path} (${b.bytes} bytes)`);
+        return 0;
+      } finally {
+        db.close();
+      }
+    }
+    if (group === 'restore' && verb !== undefined) {
+      const yes = takeFlag(rest, '--yes');
+      const p = previewBackup(verb);
+      say(`${verb}: ${p.members} members, schema version ${p.schemaVersion}, last change ${p.latestUpdate ?? 'none'}, integrity ${p.integrity.join('; ')}`);
+      if (!yes) {
+        say(`Nothing changed. Run again with --yes to replace ${dbPath} with this backup (the current file is kept aside).`);
+        return 1;
+      }
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      const r = restoreDatabase(verb, dbPath, stamp);
+      say(`Restored ${dbPath}${r.keptAside ? `; the previous file is kept as ${r.keptAside}` : ''}.`);
+      return 0;
+    }
+    if (group === 'check' && verb === undefined) {
+      const db = openDatabase(dbPath, { readonly: true });
+      try {
+        const c = checkDatabase(db);
+        say(`${dbPath}: integrity ${c.integrity.join('; ')}; foreign-key problems ${c.foreignKeys}; schema version ${c.schemaVersion} (this app: ${c.appSchemaVersion}); ${c.members} members`);
+        return c.ok ? 0 : 1;
+      } finally {
+        db.close();
+      }
+    }
+  } catch (err) {
+    if (err instanceof AppFailure) {
+      io.stderr(`${err.message}\n`);
+      return 2;
+    }
+    throw err;
   }
   io.stderr(`${USAGE}\n`);
   return 2;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  // A closed pipe (`| head`) ends the output quietly.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   process.exitCode = runCli(process.argv.slice(2), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) });
 }

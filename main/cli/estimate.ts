@@ -35,6 +35,11 @@ export function runEstimate(args: string[], io: { stdout: (s: string) => void; s
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  // A closed pipe (`| head`) ends the output quietly.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   process.exitCode = runEstimate(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(`${s}\n`),
     stderr: (s) => process.stderr.write(`${s}\n`),

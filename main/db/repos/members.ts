@@ -1,0 +1,148 @@
+import type { Db } from '../connection';
+
+/** A row of `members` as stored. Money and dates are TEXT; flags are 0/1. */
+export type MemberRow = {
+  id: number;
+  member_id: string;
+  first_name: string;
+  middle_name: string | null;
+  last_name: string;
+  ssn: string | null;
+  ssn_last4: string | null;
+  birth_date: string;
+  email: string | null;
+  phone: string | null;
+  street: string | null;
+  city: string | null;
+  state: string | null;
+  zip: string | null;
+  first_employment_date: string | null;
+  left_before_vesting_and_returned: number;
+  returned_after_buyout: number;
+  plan_override: string | null;
+  employment_status: string;
+  last_day_worked: string | null;
+  service_as_of: string | null;
+  earned_months: number | null;
+  purchased_months: number;
+  transferred_months: number;
+  sick_leave_hours: number;
+  final_average_pay: string | null;
+  projection_from: string | null;
+  projection_rate: string | null;
+  optional_life_coverage: string | null;
+  retirement_date: string | null;
+  backdrop_months: number | null;
+  bank_routing: string | null;
+  bank_account: string | null;
+  bank_account_type: string | null;
+  archived: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+};
+
+/** The editable columns (everything but id, keys, version and timestamps). */
+export type MemberColumns = Omit<MemberRow, 'id' | 'version' | 'created_at' | 'updated_at' | 'ssn_last4'>;
+export const MEMBER_COLUMNS: readonly (keyof MemberColumns)[] = [
+  'member_id', 'first_name', 'middle_name', 'last_name', 'ssn', 'birth_date', 'email', 'phone', 'street', 'city', 'state', 'zip',
+  'first_employment_date', 'left_before_vesting_and_returned', 'returned_after_buyout', 'plan_override', 'employment_status',
+  'last_day_worked', 'service_as_of', 'earned_months', 'purchased_months', 'transferred_months', 'sick_leave_hours',
+  'final_average_pay', 'projection_from', 'projection_rate', 'optional_life_coverage', 'retirement_date', 'backdrop_months',
+  'bank_routing', 'bank_account', 'bank_account_type', 'archived',
+];
+
+export type SummaryRow = Pick<MemberRow, 'id' | 'member_id' | 'first_name' | 'last_name' | 'ssn_last4' | 'birth_date' | 'retirement_date' | 'archived'>;
+const SUMMARY = 'id, member_id, first_name, last_name, ssn_last4, birth_date, retirement_date, archived';
+
+/** Lower-case, accent-free search key, so "Núñez" is found by "nun". */
+export function searchKey(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+}
+
+/** The smallest string greater than every string starting with prefix (range scans on an index). */
+function prefixEnd(prefix: string): string {
+  return prefix + '\uffff';
+}
+
+export function membersRepo(db: Db) {
+  const insert = db.prepare(
+    `INSERT INTO members (${MEMBER_COLUMNS.join(', ')}, last_key, first_key, ssn_last4, version, created_at, updated_at)
+     VALUES (${MEMBER_COLUMNS.map((c) => `@${c}`).join(', ')}, @last_key, @first_key, @ssn_last4, 1, @now, @now)`,
+  );
+  const byId = db.prepare<[number], MemberRow>('SELECT * FROM members WHERE id = ?');
+  const byMemberId = db.prepare<[string], MemberRow>('SELECT * FROM members WHERE member_id = ?');
+  const update = db.prepare(
+    `UPDATE members SET ${MEMBER_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, last_key = @last_key, first_key = @first_key,
+       ssn_last4 = @ssn_last4, version = version + 1, updated_at = @now
+     WHERE id = @id AND version = @version`,
+  );
+  const bump = db.prepare('UPDATE members SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?');
+  const byLast = db.prepare<[string, string, number, number], SummaryRow>(
+    `SELECT ${SUMMARY} FROM members WHERE last_key >= ? AND last_key < ? AND archived <= ? ORDER BY last_key, first_key LIMIT ?`,
+  );
+  const byLastFirst = db.prepare<[string, string, string, number, number], SummaryRow>(
+    `SELECT ${SUMMARY} FROM members WHERE last_key = ? AND first_key >= ? AND first_key < ? AND archived <= ? ORDER BY first_key LIMIT ?`,
+  );
+  const byFirst = db.prepare<[string, string, number, number], SummaryRow>(
+    `SELECT ${SUMMARY} FROM members WHERE first_key >= ? AND first_key < ? AND archived <= ? ORDER BY first_key, last_key LIMIT ?`,
+  );
+  const byLast4 = db.prepare<[string, number, number], SummaryRow>(
+    `SELECT ${SUMMARY} FROM members WHERE ssn_last4 = ? AND archived <= ? ORDER BY last_key, first_key LIMIT ?`,
+  );
+  const byIdPrefix = db.prepare<[string, string, number, number], SummaryRow>(
+    `SELECT ${SUMMARY} FROM members WHERE member_id >= ? AND member_id < ? AND archived <= ? ORDER BY member_id LIMIT ?`,
+  );
+  const byRetirement = db.prepare<[string, string, number, number], SummaryRow>(
+    `SELECT ${SUMMARY} FROM members WHERE retirement_date >= ? AND retirement_date <= ? AND archived <= ? ORDER BY retirement_date, last_key LIMIT ?`,
+  );
+  const all = db.prepare<[number, number, number], SummaryRow>(`SELECT ${SUMMARY} FROM members WHERE archived <= ? ORDER BY last_key, first_key LIMIT ? OFFSET ?`);
+  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM members');
+
+  const keys = (c: MemberColumns) => ({ last_key: searchKey(c.last_name), first_key: searchKey(c.first_name), ssn_last4: c.ssn ? c.ssn.slice(-4) : null });
+
+  return {
+    get: (id: number) => byId.get(id) ?? null,
+    getByMemberId: (memberId: string) => byMemberId.get(memberId) ?? null,
+    insert(c: MemberColumns, now: string): number {
+      return Number(insert.run({ ...c, ...keys(c), now }).lastInsertRowid);
+    },
+    /** Writes the row if `version` is current; false when another edit came first. */
+    update(id: number, version: number, c: MemberColumns, now: string): boolean {
+      return update.run({ ...c, ...keys(c), id, version, now }).changes === 1;
+    },
+    /** A change to a member's child rows still moves the member's version (CONFLICT detection). */
+    bumpVersion(id: number, version: number, now: string): boolean {
+      return bump.run(now, id, version).changes === 1;
+    },
+    searchName(text: string, limit: number, includeArchived: boolean): SummaryRow[] {
+      const arch = includeArchived ? 1 : 0;
+      const comma = text.indexOf(',');
+      if (comma >= 0) {
+        const last = searchKey(text.slice(0, comma));
+        const first = searchKey(text.slice(comma + 1));
+        return byLastFirst.all(last, first, prefixEnd(first), arch, limit);
+      }
+      const key = searchKey(text);
+      const words = key.split(/\s+/);
+      if (words.length >= 2) {
+        // "first last": the last word is a last-name prefix, the rest the first name.
+        const last = words[words.length - 1]!;
+        const first = words.slice(0, -1).join(' ');
+        const rows = byLast.all(last, prefixEnd(last), arch, 500).filter((r) => searchKey(r.first_name).startsWith(first));
+        if (rows.length > 0) return rows.slice(0, limit);
+      }
+      const lastRows = byLast.all(key, prefixEnd(key), arch, limit);
+      if (lastRows.length >= limit) return lastRows;
+      const seen = new Set(lastRows.map((r) => r.id));
+      const firstRows = byFirst.all(key, prefixEnd(key), arch, limit).filter((r) => !seen.has(r.id));
+      return [...lastRows, ...firstRows].slice(0, limit);
+    },
+    searchLast4: (last4: string, limit: number, includeArchived: boolean) => byLast4.all(last4, includeArchived ? 1 : 0, limit),
+    searchMemberId: (prefix: string, limit: number, includeArchived: boolean) => byIdPrefix.all(prefix, prefixEnd(prefix), includeArchived ? 1 : 0, limit),
+    retiringBetween: (from: string, to: string, limit: number, includeArchived: boolean) => byRetirement.all(from, to, includeArchived ? 1 : 0, limit),
+    list: (limit: number, offset: number, includeArchived: boolean) => all.all(includeArchived ? 1 : 0, limit, offset),
+    count: () => count.get()!.n,
+  };
+}
+export type MembersRepo = ReturnType<typeof membersRepo>;

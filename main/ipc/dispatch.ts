@@ -1,0 +1,57 @@
+import type { z } from 'zod';
+import { zodIssues } from '../../shared/domain/validate';
+import { contract, type Channel, type Contract } from '../../shared/ipc/contract';
+import { AppFailure, fail, ok, type Result } from '../../shared/ipc/result';
+
+export type Handlers = {
+  [C in Channel]: (input: z.output<Contract[C]['input']>) => z.input<Contract[C]['output']> | Promise<z.input<Contract[C]['output']>>;
+};
+
+/** Who sent a call: the transport fills this in (Electron: the sender frame). */
+export type Sender = { url: string; isMainFrame: boolean };
+
+export type DispatchOptions = {
+  /** The sender check of the transport: only our own main frame may call. */
+  isAllowedSender: (sender: Sender) => boolean;
+  /** While the caseload is locked every channel answers LOCKED. */
+  isLocked?: () => boolean;
+  /** Redacted log of internal errors (never input values). */
+  log?: (line: string) => void;
+};
+
+export type Dispatch = (channel: string, input: unknown, sender: Sender) => Promise<Result<unknown>>;
+
+function fieldsOf(error: z.ZodError, raw: unknown): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of zodIssues(error, raw)) fields[issue.path] ??= issue.message;
+  return fields;
+}
+
+/**
+ * Check the sender, parse the input with the contract, call the handler, parse its output, and
+ * answer with a Result. A thrown exception never crosses the boundary.
+ */
+export function createDispatch(handlers: Handlers, opts: DispatchOptions): Dispatch {
+  return async (channel, input, sender) => {
+    if (!opts.isAllowedSender(sender)) return fail('FORBIDDEN', 'Calls are accepted only from the workstation window.');
+    if (typeof channel !== 'string' || !Object.hasOwn(contract, channel)) return fail('FORBIDDEN', `Unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}.`);
+    const c = channel as Channel;
+    if (opts.isLocked?.()) return fail('LOCKED', 'The caseload is locked. Unlock it to continue.');
+    const parsed = contract[c].input.safeParse(input);
+    if (!parsed.success) return fail('INVALID_INPUT', 'Some fields need attention.', fieldsOf(parsed.error, input));
+    try {
+      const handler = handlers[c] as (i: unknown) => unknown;
+      const value = await handler(parsed.data);
+      const out = contract[c].output.safeParse(value);
+      if (!out.success) {
+        opts.log?.(`${c}: output does not match the contract: ${out.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+        return fail('INTERNAL', 'The workstation produced an unexpected answer. Nothing was lost; try again.');
+      }
+      return ok(out.data);
+    } catch (err) {
+      if (err instanceof AppFailure) return fail(err.code, err.message, err.fields);
+      opts.log?.(`${c}: ${(err as Error)?.name ?? 'Error'}: ${(err as Error)?.message ?? String(err)}`);
+      return fail('INTERNAL', 'Something went wrong. Nothing was saved; try again.');
+    }
+  };
+}

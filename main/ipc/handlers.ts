@@ -1,0 +1,37 @@
+import type { Services } from '../app';
+import type { Handlers } from './dispatch';
+
+/** Thin: the contract has validated the input; each handler calls one service. */
+export function handlers(s: Services): Handlers {
+  return {
+    'members:search': (i) => s.members.search(i),
+    'members:get': (i) => s.members.get(i.id),
+    'members:create': (i) => s.members.create(i.member),
+    'members:update': (i) => s.members.update(i.id, i.version, i.patch),
+    'members:archive': (i) => s.members.setArchived(i.id, i.version, i.archived),
+    'members:revealSsn': (i) => s.members.revealSsn(i.id, i.reason),
+    'members:audit': (i) => s.members.auditTrail(i.id, i.limit),
+    'spouse:set': (i) => s.members.setSpouse(i.memberId, i.version, i.spouse),
+    'beneficiaries:set': (i) => s.members.setBeneficiaries(i.memberId, i.version, i.designation, i.beneficiaries),
+    'pay:set': (i) => s.members.setPay(i.memberId, i.version, { history: i.history }),
+    'appointments:list': (i) => s.schedule.appointments(i),
+    'appointments:create': (i) => s.schedule.addAppointment(i),
+    'appointments:delete': (i) => s.schedule.removeAppointment(i.id),
+    'notes:list': (i) => s.schedule.notes(i.memberId),
+    'notes:add': (i) => s.schedule.addNote(i.memberId, i.text),
+    'process:get': (i) => s.process.get(i.memberId),
+    'process:setForm': (i) => s.process.setForm(i.memberId, i.version, i.form, i.status),
+    'process:setProof': (i) => s.process.setProof(i.memberId, i.version, i.document, i.received),
+    'estimates:compute': (i) => s.estimates.compute(i),
+    'estimates:computeCase': (i) => s.estimates.computeCase(i.case),
+    'estimates:save': (i) => s.estimates.save(i),
+    'estimates:list': (i) => s.estimates.list(i.memberId),
+    'estimates:compare': (i) => s.estimates.compare(i.a, i.b),
+    'bases:list': () => s.settings.bases(),
+    'settings:get': () => s.settings.get(),
+    'settings:set': (i) => s.settings.set(i),
+    'drafts:get': (i) => s.settings.draft(i.key),
+    'drafts:set': (i) => s.settings.setDraft(i.key, i.json),
+    'drafts:delete': (i) => s.settings.deleteDraft(i.key),
+  };
+}

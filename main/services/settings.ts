@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { SHIPPED_BASIS_IDS, getShippedBasis, parseBasis, type Basis } from '../../shared/actuarial';
+import { AppFailure } from '../../shared/ipc/result';
+import type { ServiceContext } from './context';
+
+/** Plan provisions the administrator can set (RULES.md BD-5, FORM-4). */
+export const planSettingsSchema = z.strictObject({
+  /** BD-5: offer BackDROP cash in three annual installments (on by default, as the seed states). */
+  backdropInstallments: z.boolean(),
+  /** FORM-4: basic life continues if the member retires within this many days of leaving. */
+  basicLifeDays: z.number().int().min(0).max(365),
+});
+export type PlanSettings = z.infer<typeof planSettingsSchema>;
+export const DEFAULT_SETTINGS: PlanSettings = { backdropInstallments: true, basicLifeDays: 60 };
+
+export function settingsService(ctx: ServiceContext) {
+  const { repos, clock } = ctx;
+  function get(): PlanSettings {
+    const raw = repos.settings.get('plan');
+    if (!raw) return DEFAULT_SETTINGS;
+    const parsed = planSettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(JSON.parse(raw) as object) });
+    if (!parsed.success) throw new AppFailure('INTERNAL', 'The stored plan settings are damaged; set them again.');
+    return parsed.data;
+  }
+  return {
+    get,
+    set(patch: Partial<PlanSettings>): PlanSettings {
+      const next = { ...get(), ...patch };
+      repos.settings.set('plan', JSON.stringify(next));
+      return next;
+    },
+    /** Stored bases (immutable rows, one per version) and the shipped ones. */
+    bases(): { id: string; version: number; name: string; effectiveDate: string; source: string; shipped: boolean }[] {
+      const shipped = SHIPPED_BASIS_IDS.map((id) => getShippedBasis(id));
+      const stored = repos.settings.bases().map((r) => parseBasis(JSON.parse(r.json)));
+      return [...shipped.map((b) => summary(b, true)), ...stored.map((b) => summary(b, false))];
+    },
+    storedBases(): Basis[] {
+      return repos.settings.bases().map((r) => parseBasis(JSON.parse(r.json)));
+    },
+    addBasis(json: unknown): { id: string; version: number } {
+      let basis: Basis;
+      try {
+        basis = parseBasis(json);
+      } catch (err) {
+        throw new AppFailure('INVALID_INPUT', `The basis is not valid: ${(err as Error).message}`);
+      }
+      if ((SHIPPED_BASIS_IDS as readonly string[]).includes(basis.id)) throw new AppFailure('CONFLICT', `${basis.id} is a shipped basis id.`, { id: 'is a shipped basis id' });
+      if (repos.settings.bases().some((r) => r.id === basis.id && r.version === basis.version)) {
+        throw new AppFailure('CONFLICT', `Basis ${basis.id} version ${basis.version} exists and is immutable; give a new version.`, { version: 'already exists' });
+      }
+      repos.settings.addBasis(basis.id, basis.version, JSON.stringify(basis), clock.now());
+      return { id: basis.id, version: basis.version };
+    },
+    draft(key: string) {
+      const d = repos.settings.draft(key);
+      return d ? { json: d.json, updatedAt: d.updated_at } : null;
+    },
+    setDraft(key: string, json: string) {
+      repos.settings.setDraft(key, json, clock.now());
+      return { saved: true };
+    },
+    deleteDraft(key: string) {
+      repos.settings.deleteDraft(key);
+      return { deleted: true };
+    },
+  };
+}
+
+function summary(b: Basis, shipped: boolean) {
+  return { id: b.id, version: b.version, name: b.name, effectiveDate: b.effectiveDate, source: b.source, shipped };
+}

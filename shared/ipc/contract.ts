@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { caseSchema, isoDateSchema } from '../domain/case-schema';
+import { estimateSchema } from '../domain/estimate-schema';
+import {
+  appointmentInputSchema,
+  APPOINTMENT_KINDS,
+  beneficiaryListSchema,
+  designationSchema,
+  formIdSchema,
+  formStatusSchema,
+  memberFactsSchema,
+  memberPatchSchema,
+  memberRecordSchema,
+  memberSummarySchema,
+  proofDocumentSchema,
+  spouseInputSchema,
+} from '../domain/member';
+import { payMonthSchema } from '../domain/case-schema';
+
+// The single source of truth for IPC (ARCHITECTURE.md "The IPC contract"): each channel's input
+// and output schema. Types come from z.infer; the renderer's api is generated from these keys.
+
+const id = z.number().int().positive();
+const version = z.number().int().positive();
+
+const processSchema = z.strictObject({
+  memberId: z.number().int(),
+  version: z.number().int(),
+  deadlines: z
+    .strictObject({ applicationEarliest: z.string(), applicationDue: z.string(), electionDue: z.string(), voidAfter: z.string(), firstPaymentDate: z.string() })
+    .nullable(),
+  idealWindow: z.strictObject({ from: z.string(), to: z.string() }).nullable(),
+  forms: z.array(
+    z.strictObject({
+      form: formIdSchema,
+      title: z.string(),
+      step: z.union([z.literal(1), z.literal(2)]),
+      requirement: z.enum(['required', 'if-applicable', 'optional']),
+      status: formStatusSchema,
+      dueDate: z.string().nullable(),
+      warning: z.enum(['overdue', 'due-soon']).nullable(),
+    }),
+  ),
+  proofs: z.array(z.strictObject({ document: proofDocumentSchema, title: z.string(), required: z.boolean(), received: z.boolean() })),
+  progress: z.strictObject({
+    step1: z.strictObject({ received: z.number(), required: z.number() }),
+    step2: z.strictObject({ received: z.number(), required: z.number() }),
+  }),
+  missing: z.array(z.string()),
+});
+
+const appointmentSchema = z.strictObject({
+  id: z.number().int(),
+  memberId: z.number().int().nullable(),
+  date: z.string(),
+  time: z.string().nullable(),
+  place: z.string(),
+  kind: z.enum(APPOINTMENT_KINDS),
+  note: z.string().nullable(),
+});
+const noteSchema = z.strictObject({ id: z.number().int(), createdAt: z.string(), author: z.string(), text: z.string() });
+const savedEstimateSchema = z.strictObject({
+  id: z.number().int(),
+  createdAt: z.string(),
+  retirementDate: z.string(),
+  engineVersion: z.string(),
+  basisId: z.string().nullable(),
+  label: z.string().nullable(),
+});
+const estimateRequest = {
+  memberId: id,
+  retirementDate: isoDateSchema.nullable().optional(),
+  backdropMonths: z.number().int().min(1).max(60).nullable().optional(),
+  actuarialBasis: z.string().min(1).max(100).nullable().optional(),
+};
+const settingsSchema = z.strictObject({ backdropInstallments: z.boolean(), basicLifeDays: z.number().int().min(0).max(365) });
+
+export const contract = {
+  'members:search': {
+    input: z.strictObject({
+      query: z.string().max(100).optional(),
+      retiringFrom: isoDateSchema.optional(),
+      retiringTo: isoDateSchema.optional(),
+      includeArchived: z.boolean().optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+    }),
+    output: z.array(memberSummarySchema),
+  },
+  'members:get': { input: z.strictObject({ id }), output: memberRecordSchema },
+  'members:create': { input: z.strictObject({ member: memberFactsSchema }), output: memberRecordSchema },
+  'members:update': { input: z.strictObject({ id, version, patch: memberPatchSchema }), output: memberRecordSchema },
+  'members:archive': { input: z.strictObject({ id, version, archived: z.boolean() }), output: memberRecordSchema },
+  'members:revealSsn': { input: z.strictObject({ id, reason: z.string().trim().min(3).max(200) }), output: z.strictObject({ ssn: z.string().nullable() }) },
+  'members:audit': {
+    input: z.strictObject({ id, limit: z.number().int().min(1).max(1000).optional() }),
+    output: z.array(z.strictObject({ at: z.string(), who: z.string(), entity: z.string(), field: z.string(), oldValue: z.string().nullable(), newValue: z.string().nullable() })),
+  },
+  'spouse:set': { input: z.strictObject({ memberId: id, version, spouse: spouseInputSchema.nullable() }), output: memberRecordSchema },
+  'beneficiaries:set': {
+    input: z.strictObject({ memberId: id, version, designation: designationSchema, beneficiaries: beneficiaryListSchema }),
+    output: memberRecordSchema,
+  },
+  'pay:set': { input: z.strictObject({ memberId: id, version, history: z.array(payMonthSchema).max(1200) }), output: memberRecordSchema },
+  'appointments:list': {
+    input: z.strictObject({ from: isoDateSchema.optional(), to: isoDateSchema.optional(), memberId: id.optional() }),
+    output: z.array(appointmentSchema),
+  },
+  'appointments:create': { input: appointmentInputSchema, output: appointmentSchema },
+  'appointments:delete': { input: z.strictObject({ id }), output: z.strictObject({ removed: z.boolean() }) },
+  'notes:list': { input: z.strictObject({ memberId: id }), output: z.array(noteSchema) },
+  'notes:add': { input: z.strictObject({ memberId: id, text: z.string().trim().min(1).max(10_000) }), output: noteSchema },
+  'process:get': { input: z.strictObject({ memberId: id }), output: processSchema },
+  'process:setForm': { input: z.strictObject({ memberId: id, version, form: formIdSchema, status: formStatusSchema }), output: processSchema },
+  'process:setProof': { input: z.strictObject({ memberId: id, version, document: proofDocumentSchema, received: z.boolean() }), output: processSchema },
+  'estimates:compute': { input: z.strictObject(estimateRequest), output: estimateSchema },
+  'estimates:computeCase': { input: z.strictObject({ case: caseSchema }), output: estimateSchema },
+  'estimates:save': { input: z.strictObject({ ...estimateRequest, label: z.string().max(200).nullable().optional() }), output: savedEstimateSchema },
+  'estimates:list': { input: z.strictObject({ memberId: id }), output: z.array(savedEstimateSchema) },
+  'estimates:compare': {
+    input: z.strictObject({ a: id, b: id.nullable() }),
+    output: z.strictObject({ differences: z.array(z.strictObject({ path: z.string(), before: z.string().nullable(), after: z.string().nullable() })) }),
+  },
+  'bases:list': {
+    input: z.strictObject({}),
+    output: z.array(z.strictObject({ id: z.string(), version: z.number().int(), name: z.string(), effectiveDate: z.string(), source: z.string(), shipped: z.boolean() })),
+  },
+  'settings:get': { input: z.strictObject({}), output: settingsSchema },
+  'settings:set': { input: settingsSchema.partial().strict(), output: settingsSchema },
+  'drafts:get': { input: z.strictObject({ key: z.string().min(1).max(200) }), output: z.strictObject({ json: z.string(), updatedAt: z.string() }).nullable() },
+  'drafts:set': { input: z.strictObject({ key: z.string().min(1).max(200), json: z.string().max(1_000_000) }), output: z.strictObject({ saved: z.boolean() }) },
+  'drafts:delete': { input: z.strictObject({ key: z.string().min(1).max(200) }), output: z.strictObject({ deleted: z.boolean() }) },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+/** Events pushed from main to the renderer. */
+export const events = {
+  'packet:progress': z.strictObject({ done: z.number().int().min(0), total: z.number().int().min(0), label: z.string() }),
+  'app:locked': z.strictObject({ reason: z.enum(['idle', 'screen-lock', 'suspend', 'manual']) }),
+} as const satisfies Record<string, z.ZodType>;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+
+export const CHANNELS = Object.keys(contract) as Channel[];
+export const EVENTS = Object.keys(events) as EventName[];

@@ -3,6 +3,9 @@ import { performance } from 'node:perf_hooks';
 import { estimateFromInput } from '../../shared/calc/run';
 import type { CaseInput } from '../../shared/domain/case-schema';
 import { flatHistory, NO_PRICER } from '../fixtures/cases';
+import { benchCaseload } from './caseload';
+import { benchOptions } from './options';
+import { median } from './stats';
 
 function msepCase(i: number): CaseInput {
   // An MSEP member (both plans) with F about seven years before R: all five BackDROP periods.
@@ -20,10 +23,6 @@ function msepCase(i: number): CaseInput {
   };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? Number.NaN;
-}
 
 function run(c: CaseInput): void {
   const r = estimateFromInput(c, NO_PRICER);
@@ -51,3 +50,5 @@ function benchEstimate(): void {
 }
 
 benchEstimate();
+benchOptions();
+benchCaseload();

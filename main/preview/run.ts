@@ -1,0 +1,61 @@
+// `npm run preview`: the renderer in Chromium through the binding transport (no server, no port),
+// against a real caseload database. For demos and development where Electron cannot run.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { dispatchFor, openApp } from '../app';
+import { defaultDbPath } from '../paths';
+import { launchChromium } from './browser';
+import { attachBindingTransport, PREVIEW_ORIGIN, previewSenderAllowed } from './transport';
+
+export const RENDERER_BUILD = join(import.meta.dirname, '../../build/renderer');
+
+export async function buildRenderer(): Promise<void> {
+  const { build } = await import('vite');
+  await build({ configFile: join(import.meta.dirname, '../../vite.config.ts'), logLevel: 'warn' });
+}
+
+async function main(argv: string[]): Promise<number> {
+  const dbIdx = argv.indexOf('--db');
+  const dbPath = dbIdx >= 0 ? argv[dbIdx + 1] : defaultDbPath();
+  if (!dbPath) {
+    process.stderr.write('--db: needs a path\n');
+    return 2;
+  }
+  const headless = argv.includes('--headless') || !process.env.DISPLAY;
+  if (!argv.includes('--no-build') || !existsSync(join(RENDERER_BUILD, 'index.html'))) await buildRenderer();
+  const app = openApp(dbPath);
+  const dispatch = dispatchFor(app.services, { isAllowedSender: previewSenderAllowed, log: (l) => process.stderr.write(`${l}\n`) });
+  const context = await launchChromium({ headless });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (m) => {
+    if (m.type() === 'error') process.stderr.write(`renderer: ${m.text()}\n`);
+  });
+  await attachBindingTransport(page, RENDERER_BUILD, dispatch);
+  await page.goto(`${PREVIEW_ORIGIN}/index.html`);
+  process.stdout.write(`Preview open on ${dbPath}${headless ? ' (headless: no display found)' : ''}. Close the window or press Ctrl+C to stop.\n`);
+  const shot = argv.indexOf('--screenshot');
+  if (shot >= 0 && argv[shot + 1]) {
+    await page.waitForSelector('[data-testid="search"]');
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: argv[shot + 1]! });
+    await context.close();
+  } else {
+    await new Promise<void>((resolve) => {
+      context.on('close', () => resolve());
+      process.on('SIGINT', () => void context.close());
+    });
+  }
+  app.close();
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (err: unknown) => {
+      process.stderr.write(`preview: ${(err as Error).message}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

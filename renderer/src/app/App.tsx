@@ -1,0 +1,87 @@
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import { useCallback, useEffect, useState } from 'react';
+import type { MemberSummary } from '../../../shared/domain/member';
+import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
+import { MemberScreen } from '../features/member/MemberScreen';
+import { OptionBoard } from '../features/options/OptionBoard';
+import { PrintScreen } from '../features/print/PrintScreen';
+import { ProcessTracker } from '../features/process/ProcessTracker';
+
+export type View = 'caseload' | 'member' | 'options' | 'process' | 'print';
+const VIEWS: { id: View; label: string; needsMember: boolean }[] = [
+  { id: 'caseload', label: 'Caseload', needsMember: false },
+  { id: 'member', label: 'Member record', needsMember: true },
+  { id: 'options', label: 'Option board', needsMember: true },
+  { id: 'process', label: 'Process', needsMember: true },
+  { id: 'print', label: 'Print', needsMember: true },
+];
+
+export function App() {
+  const [view, setView] = useState<View>('caseload');
+  const [member, setMember] = useState<MemberSummary | null>(null);
+
+  const open = useCallback((m: MemberSummary, next: View = 'member') => {
+    setMember(m);
+    setView(next);
+  }, []);
+
+  // Alt+1 … Alt+5 switch screens from anywhere.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const i = Number(e.key) - 1;
+      const v = VIEWS[i];
+      if (v && (!v.needsMember || member)) {
+        e.preventDefault();
+        setView(v.id);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [member]);
+
+  return (
+    <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
+      <AppBar position="static" elevation={0}>
+        <Toolbar sx={{ gap: 2 }}>
+          <Typography variant="h1" component="h1" sx={{ fontSize: '1.15rem', flexGrow: 1 }}>
+            MOSERS Counselor Workstation
+          </Typography>
+          {member && (
+            <Chip
+              color="default"
+              sx={{ bgcolor: 'white', fontWeight: 700 }}
+              label={`${member.lastName}, ${member.firstName} · ${member.memberId}`}
+              data-testid="current-member"
+            />
+          )}
+        </Toolbar>
+        <Tabs
+          value={view}
+          onChange={(_, v: View) => setView(v)}
+          textColor="inherit"
+          indicatorColor="secondary"
+          aria-label="Screens"
+          sx={{ px: 2, '& .MuiTab-root': { color: 'rgba(255,255,255,0.85)' }, '& .Mui-selected': { color: 'white' } }}
+        >
+          {VIEWS.map((v, i) => (
+            <Tab key={v.id} value={v.id} label={`${v.label}`} disabled={v.needsMember && !member} title={`Alt+${i + 1}`} id={`tab-${v.id}`} aria-controls={`panel-${v.id}`} />
+          ))}
+        </Tabs>
+      </AppBar>
+      <Box component="main" role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} sx={{ p: 2, flexGrow: 1, maxWidth: 1600, width: '100%', mx: 'auto' }}>
+        {view === 'caseload' && <CaseloadScreen onOpen={open} />}
+        {view === 'member' && member && <MemberScreen memberId={member.id} onSummary={setMember} />}
+        {view === 'options' && member && <OptionBoard memberId={member.id} />}
+        {view === 'process' && member && <ProcessTracker memberId={member.id} />}
+        {view === 'print' && member && <PrintScreen memberId={member.id} />}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,1 @@
+export function MemberScreen(_props: { memberId: number; onSummary?: unknown }) { return <p>MemberScreen</p>; }

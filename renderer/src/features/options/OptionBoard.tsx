@@ -1,0 +1,1 @@
+export function OptionBoard(_props: { memberId: number; onSummary?: unknown }) { return <p>OptionBoard</p>; }

@@ -9,6 +9,13 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      // MUI marks its modules 'use client' for React Server Components; a desktop bundle has none.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
   },
   oxc: { jsx: { runtime: 'automatic' } },
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema, moneySchema } from '../../shared/domain/case-schema';
-import { memberFactsSchema, type MemberFacts, type MemberPatch } from '../../shared/domain/member';
+import { memberFactsSchema, memberPatchSchema, type MemberFacts, type MemberPatch } from '../../shared/domain/member';
 import { zodIssues } from '../../shared/domain/validate';
 import { AppFailure } from '../../shared/ipc/result';
 import type { Services } from '../app';
@@ -146,7 +146,7 @@ export function importRoster(db: Db, services: Services, csv: string, onProgress
         errs.push({ row: rowNo, column: 'member_id', message: `repeats row ${seen.get(r.member_id)}` });
       } else {
         seen.set(r.member_id, rowNo);
-        const p = memberFactsSchema.partial().parse(patch);
+        const p = memberPatchSchema.parse(patch);
         good.push({ row: rowNo, facts: facts.data, patch: p, spouseBirth: r.spouse_birth_date });
       }
     }

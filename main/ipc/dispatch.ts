@@ -21,10 +21,22 @@ export type DispatchOptions = {
 
 export type Dispatch = (channel: string, input: unknown, sender: Sender) => Promise<Result<unknown>>;
 
+/**
+ * The first message per path. Built from entries, so a field named like an Object.prototype
+ * member (`constructor`, `__proto__`) is reported as an own field rather than lost.
+ */
 function fieldsOf(error: z.ZodError, raw: unknown): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of zodIssues(error, raw)) fields[issue.path] ??= issue.message;
-  return fields;
+  const fields = new Map<string, string>();
+  for (const issue of zodIssues(error, raw)) if (!fields.has(issue.path)) fields.set(issue.path, issue.message);
+  return Object.fromEntries(fields);
+}
+
+function holds(check: () => boolean, onThrow: boolean): boolean {
+  try {
+    return check();
+  } catch {
+    return onThrow;
+  }
 }
 
 /**
@@ -33,10 +45,11 @@ function fieldsOf(error: z.ZodError, raw: unknown): Record<string, string> {
  */
 export function createDispatch(handlers: Handlers, opts: DispatchOptions): Dispatch {
   return async (channel, input, sender) => {
-    if (!opts.isAllowedSender(sender)) return fail('FORBIDDEN', 'Calls are accepted only from the workstation window.');
+    // The checks fail closed: a check that throws refuses the call rather than rejecting.
+    if (!holds(() => opts.isAllowedSender(sender), false)) return fail('FORBIDDEN', 'Calls are accepted only from the workstation window.');
     if (typeof channel !== 'string' || !Object.hasOwn(contract, channel)) return fail('FORBIDDEN', `Unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}.`);
     const c = channel as Channel;
-    if (opts.isLocked?.()) return fail('LOCKED', 'The caseload is locked. Unlock it to continue.');
+    if (holds(() => opts.isLocked?.() ?? false, true)) return fail('LOCKED', 'The caseload is locked. Unlock it to continue.');
     const parsed = contract[c].input.safeParse(input);
     if (!parsed.success) return fail('INVALID_INPUT', 'Some fields need attention.', fieldsOf(parsed.error, input));
     try {

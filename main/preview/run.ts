@@ -1,14 +1,27 @@
 // `npm run preview`: the renderer in Chromium through the binding transport (no server, no port),
 // against a real caseload database. For demos and development where Electron cannot run.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { dispatchFor, openApp } from '../app';
 import { defaultDbPath } from '../paths';
+import type { DocumentHost } from '../services/documents';
 import { launchChromium } from './browser';
 import { attachBindingTransport, PREVIEW_ORIGIN, previewSenderAllowed } from './transport';
 
 export const RENDERER_BUILD = join(import.meta.dirname, '../../build/renderer');
+
+/** The preview saves packets into a folder (no save dialog without Electron) and cannot print. */
+export function folderDocumentHost(dir: string): DocumentHost {
+  return {
+    chooseSavePath: async (name) => {
+      mkdirSync(dir, { recursive: true });
+      return join(dir, name);
+    },
+    print: async () => false,
+  };
+}
 
 export async function buildRenderer(): Promise<void> {
   const { build } = await import('vite');
@@ -24,14 +37,17 @@ async function main(argv: string[]): Promise<number> {
   }
   const headless = argv.includes('--headless') || !process.env.DISPLAY;
   if (!argv.includes('--no-build') || !existsSync(join(RENDERER_BUILD, 'index.html'))) await buildRenderer();
-  const app = openApp(dbPath);
+  const outIdx = argv.indexOf('--out');
+  const outDir = outIdx >= 0 && argv[outIdx + 1] ? argv[outIdx + 1]! : join(homedir(), 'Downloads');
+  const app = openApp(dbPath, { documentHost: folderDocumentHost(outDir) });
   const dispatch = dispatchFor(app.services, { isAllowedSender: previewSenderAllowed, log: (l) => process.stderr.write(`${l}\n`) });
   const context = await launchChromium({ headless });
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('console', (m) => {
     if (m.type() === 'error') process.stderr.write(`renderer: ${m.text()}\n`);
   });
-  await attachBindingTransport(page, RENDERER_BUILD, dispatch);
+  const transport = await attachBindingTransport(page, RENDERER_BUILD, dispatch);
+  app.setEventSink((event, payload) => void transport.emit(event, payload));
   await page.goto(`${PREVIEW_ORIGIN}/index.html`);
   process.stdout.write(`Preview open on ${dbPath}${headless ? ' (headless: no display found)' : ''}. Close the window or press Ctrl+C to stop.\n`);
   const shot = argv.indexOf('--screenshot');

@@ -89,19 +89,24 @@ export function estimatesService(ctx: ServiceContext, members: MembersService, p
       const c = caseFor(req);
       const estimate = computeCase(c, true);
       const basisId = estimate.results.flatMap((r) => r.options).find((o) => o.basis !== 'plan' && o.basis !== 'statute')?.basis ?? null;
-      const id = repos.estimates.add({
-        member_id: req.memberId,
-        created_at: clock.now(),
-        created_by: ctx.who,
-        retirement_date: c.retirementDate,
-        engine_version: estimate.engineVersion,
-        basis_id: basisId,
-        label: req.label ?? null,
-        case_json: JSON.stringify(c),
-        estimate_json: JSON.stringify(estimate),
-      });
-      members.audit(req.memberId, 'estimate', 'saved', null, `estimate ${id} for ${c.retirementDate}`);
-      return { id, createdAt: clock.now(), retirementDate: c.retirementDate, engineVersion: estimate.engineVersion, basisId, label: req.label ?? null };
+      const now = clock.now();
+      // The snapshot and its audit entry go in together; createdAt is the stored instant.
+      const id = ctx.db.transaction(() => {
+        const newId = repos.estimates.add({
+          member_id: req.memberId,
+          created_at: now,
+          created_by: ctx.who,
+          retirement_date: c.retirementDate,
+          engine_version: estimate.engineVersion,
+          basis_id: basisId,
+          label: req.label ?? null,
+          case_json: JSON.stringify(c),
+          estimate_json: JSON.stringify(estimate),
+        });
+        members.audit(req.memberId, 'estimate', 'saved', null, `estimate ${newId} for ${c.retirementDate}`);
+        return newId;
+      })();
+      return { id, createdAt: now, retirementDate: c.retirementDate, engineVersion: estimate.engineVersion, basisId, label: req.label ?? null };
     },
     list(memberId: number) {
       members.requireRow(memberId);

@@ -10,7 +10,7 @@ import {
 } from '../../shared/domain/member';
 import { maskAccount, maskSsn } from '../../shared/domain/validators';
 import { AppFailure } from '../../shared/ipc/result';
-import type { MemberColumns, MemberRow, SummaryRow } from '../db/repos/members';
+import { searchKey, type MemberColumns, type MemberRow, type SummaryRow } from '../db/repos/members';
 import type { ServiceContext } from './context';
 
 export function toSummary(r: SummaryRow): MemberSummary {
@@ -107,6 +107,13 @@ export function checkFacts(f: MemberFacts): void {
   const fields: Record<string, string> = {};
   const birth = parseDate(f.birthDate);
   if (f.firstEmploymentDate && compareDates(parseDate(f.firstEmploymentDate), birth) <= 0) fields.firstEmploymentDate = 'must be after the birth date';
+  // The cross-field checks of CASE-FORMAT, at entry rather than first at estimate time.
+  if (f.firstEmploymentDate && f.retirementDate && compareDates(parseDate(f.retirementDate), parseDate(f.firstEmploymentDate)) <= 0) {
+    fields.retirementDate = 'must be after the first employment date';
+  }
+  if (f.firstEmploymentDate && f.lastDayWorked && compareDates(parseDate(f.lastDayWorked), parseDate(f.firstEmploymentDate)) < 0) {
+    fields.lastDayWorked = 'must not be before the first employment date';
+  }
   if (f.retirementDate && f.lastDayWorked && compareDates(parseDate(f.lastDayWorked), parseDate(f.retirementDate)) >= 0) {
     fields.lastDayWorked = 'must be before the retirement date (DATE-2)';
   }
@@ -129,6 +136,30 @@ function auditValue(col: keyof MemberColumns, v: unknown): string | null {
   if (v === null || v === undefined) return null;
   const mask = AUDIT_MASK[col];
   return mask ? mask(String(v)) : String(v);
+}
+
+/** A query with a digit and no spaces is a member ID (names have no digits). */
+const MEMBER_ID_QUERY = /^[A-Za-z-]*\d[A-Za-z0-9-]*$/;
+
+/** The search of the members repo as a predicate, to narrow a retirement-date range by text. */
+function textMatcher(text: string): (r: SummaryRow) => boolean {
+  if (/^\d{4}$/.test(text)) return (r) => r.ssn_last4 === text || r.member_id.startsWith(text);
+  if (MEMBER_ID_QUERY.test(text)) return (r) => r.member_id.startsWith(text.toUpperCase());
+  const comma = text.indexOf(',');
+  if (comma >= 0) {
+    const last = searchKey(text.slice(0, comma));
+    const first = searchKey(text.slice(comma + 1));
+    return (r) => searchKey(r.last_name) === last && searchKey(r.first_name).startsWith(first);
+  }
+  const key = searchKey(text);
+  const words = key.split(/\s+/);
+  const lastWord = words[words.length - 1] ?? '';
+  const firstWords = words.slice(0, -1).join(' ');
+  return (r) => {
+    const last = searchKey(r.last_name);
+    const first = searchKey(r.first_name);
+    return last.startsWith(key) || first.startsWith(key) || (words.length >= 2 && last.startsWith(lastWord) && first.startsWith(firstWords));
+  };
 }
 
 export function membersService(ctx: ServiceContext) {
@@ -216,7 +247,7 @@ export function membersService(ctx: ServiceContext) {
   return {
     get: record,
     findByMemberId: (memberId: string) => {
-      const row = repos.members.getByMemberId(memberId);
+      const row = repos.members.getByMemberId(memberId.trim().toUpperCase());
       return row ? { id: row.id, version: row.version } : null;
     },
     search(q: { query?: string | undefined; retiringFrom?: string | undefined; retiringTo?: string | undefined; includeArchived?: boolean | undefined; limit?: number | undefined }): MemberSummary[] {
@@ -225,16 +256,27 @@ export function membersService(ctx: ServiceContext) {
       const text = (q.query ?? '').trim();
       let rows: SummaryRow[];
       if (q.retiringFrom || q.retiringTo) {
-        rows = repos.members.retiringBetween(q.retiringFrom ?? '0000-01-01', q.retiringTo ?? '9999-12-31', text ? 5000 : limit, arch);
+        const from = q.retiringFrom ?? '0000-01-01';
+        const to = q.retiringTo ?? '9999-12-31';
         if (text) {
-          const needle = text.toLowerCase();
-          rows = rows.filter((r) => `${r.last_name} ${r.first_name} ${r.member_id}`.toLowerCase().includes(needle) || r.ssn_last4 === text).slice(0, limit);
+          const matches = textMatcher(text);
+          rows = [];
+          for (const r of repos.members.iterateRetiringBetween(from, to, arch)) {
+            if (!matches(r)) continue;
+            rows.push(r);
+            if (rows.length >= limit) break;
+          }
+        } else {
+          rows = repos.members.retiringBetween(from, to, limit, arch);
         }
       } else if (text === '') {
         rows = repos.members.list(limit, 0, arch);
       } else if (/^\d{4}$/.test(text)) {
-        rows = repos.members.searchLast4(text, limit, arch);
-      } else if (/^[A-Za-z]?\d[\dA-Za-z-]*$/.test(text)) {
+        // Four digits: the last four of an SSN, or the start of a member ID.
+        const bySsn = repos.members.searchLast4(text, limit, arch);
+        const seen = new Set(bySsn.map((r) => r.id));
+        rows = [...bySsn, ...repos.members.searchMemberId(text, limit, arch).filter((r) => !seen.has(r.id))].slice(0, limit);
+      } else if (MEMBER_ID_QUERY.test(text)) {
         rows = repos.members.searchMemberId(text.toUpperCase(), limit, arch);
       } else {
         rows = repos.members.searchName(text, limit, arch);
@@ -255,7 +297,9 @@ export function membersService(ctx: ServiceContext) {
       db.transaction(() => {
         const row = requireRow(id);
         requireVersion(row, version);
-        const merged: MemberFacts = { ...rowToFacts(row), ...patch };
+        // An absent (or undefined, as structured clone can send) field keeps its stored value.
+        const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as MemberPatch;
+        const merged: MemberFacts = { ...rowToFacts(row), ...given };
         checkFacts(merged);
         if (patch.memberId) ensureUniqueMemberId(patch.memberId, id);
         const cols = factsToColumns(merged, row.archived === 1);

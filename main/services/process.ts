@@ -1,4 +1,4 @@
-import { addDays, compareDates, dayNumber, formatDate, parseDate } from '../../shared/calc/dates';
+import { addDays, compareDates, dayNumber, formatDate, longDate, parseDate } from '../../shared/calc/dates';
 import { processDates } from '../../shared/calc/deadlines';
 import { STEP1_FORMS, STEP2_FORMS, PROOF_DOCUMENTS, type FormId, type FormStatus, type ProofDocument } from '../../shared/domain/member';
 import type { ServiceContext } from './context';
@@ -35,7 +35,8 @@ export function processService(ctx: ServiceContext, members: MembersService) {
   function get(memberId: number) {
     const row = members.requireRow(memberId);
     const married = repos.children.spouse(memberId) !== null;
-    const insured = row.optional_life_coverage !== null && row.optional_life_coverage !== '0.00';
+    // Money is a decimal string: "0", "0.0" and "0.00" all mean no optional coverage.
+    const insured = row.optional_life_coverage !== null && Number(row.optional_life_coverage) > 0;
     const status = new Map(repos.process.forms(memberId).map((f) => [f.form, f.status as FormStatus]));
     const received = new Map(repos.process.proofs(memberId).map((p) => [p.document, p.received === 1]));
     const deadlines = row.retirement_date ? processDates(parseDate(row.retirement_date)) : null;
@@ -83,7 +84,7 @@ export function processService(ctx: ServiceContext, members: MembersService) {
       return { received: req.filter((f) => f.status === 'received').length, required: req.length };
     };
     const missing = [
-      ...forms.filter((f) => f.requirement === 'required' && f.status !== 'received').map((f) => `${f.title}${f.dueDate ? ` (due ${f.dueDate})` : ''}`),
+      ...forms.filter((f) => f.requirement === 'required' && f.status !== 'received').map((f) => `${f.title}${f.dueDate ? ` (due ${longDate(parseDate(f.dueDate))})` : ''}`),
       ...proofs.filter((p) => p.required && !p.received).map((p) => p.title),
     ];
     return {

@@ -25,7 +25,10 @@ export function settingsService(ctx: ServiceContext) {
   return {
     get,
     set(patch: Partial<PlanSettings>): PlanSettings {
-      const next = { ...get(), ...patch };
+      // An absent or undefined (structured clone) setting keeps its value; the whole is checked
+      // before it is stored, so a bad merge never reaches the database.
+      const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      const next = planSettingsSchema.parse({ ...get(), ...given });
       repos.settings.set('plan', JSON.stringify(next));
       return next;
     },

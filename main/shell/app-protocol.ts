@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
 import { contentSecurityPolicy, NONCE_PLACEHOLDER } from './csp';
 
@@ -35,9 +35,14 @@ function notFound(): AppResponse {
   return { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }, body: Buffer.from('Not found') };
 }
 
+function within(base: string, full: string): boolean {
+  return full === base || full.startsWith(base.endsWith(sep) ? base : base + sep);
+}
+
 /**
  * The file under `root` a request path names, or null when it leaves `root` (`..`, encoded
- * traversal, absolute paths, backslashes, NUL) or is not a plain file.
+ * traversal, absolute paths, backslashes, NUL, a symbolic link to a file outside) or is not a
+ * plain file.
  */
 export function containedPath(root: string, pathname: string): string | null {
   let decoded: string;
@@ -50,13 +55,16 @@ export function containedPath(root: string, pathname: string): string | null {
   const rel = decoded.replace(/^\/+/, '') || 'index.html';
   const base = resolve(root);
   const full = resolve(base, rel);
-  if (full !== base && !full.startsWith(base + sep)) return null;
+  if (!within(base, full)) return null;
+  // The lexical check above cannot see links: compare where the file really is.
+  let real: string;
   try {
-    if (!statSync(full).isFile()) return null;
+    real = realpathSync(full);
+    if (!within(realpathSync(base), real) || !statSync(real).isFile()) return null;
   } catch {
     return null;
   }
-  return full;
+  return real;
 }
 
 /** Answer one request for the renderer's files. Only GET; only our own origin. */
@@ -68,7 +76,7 @@ export function handleAppRequest(root: string, url: string, method = 'GET', orig
     return notFound();
   }
   // URL.origin is "null" for custom schemes such as app:, so compare scheme and host.
-  if (method !== 'GET' || `${parsed.protocol}//${parsed.host}` !== origin) return notFound();
+  if (method !== 'GET' || `${parsed.protocol}//${parsed.host}` !== origin || parsed.username !== '' || parsed.password !== '') return notFound();
   const file = containedPath(root, parsed.pathname);
   if (!file) return notFound();
   const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
@@ -80,4 +88,14 @@ export function handleAppRequest(root: string, url: string, method = 'GET', orig
     headers['Content-Security-Policy'] = contentSecurityPolicy(nonce);
   }
   return { status: 200, headers, body };
+}
+
+/**
+ * The pieces of a fetch `Response` for Electron's `protocol.handle`: a body on its own
+ * ArrayBuffer (a Buffer may be a view of Node's shared pool) and a plain init object.
+ */
+export function responseParts(res: AppResponse): { body: Uint8Array<ArrayBuffer>; init: { status: number; headers: Record<string, string> } } {
+  const body = new Uint8Array(new ArrayBuffer(res.body.byteLength));
+  body.set(res.body);
+  return { body, init: { status: res.status, headers: { ...res.headers } } };
 }

@@ -28,10 +28,15 @@ export function factor4(v: Decimal): string {
 /** `1234567.5` → `1,234,567.50`, for trace text and documents. */
 export function moneyWithCommas(v: Decimal): string {
   const fixed = money(v);
-  const negative = fixed.startsWith('-');
-  const [whole = '0', frac = '00'] = (negative ? fixed.slice(1) : fixed).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${negative ? '-' : ''}${grouped}.${frac}`;
+  const negative = fixed.charCodeAt(0) === 45;
+  const dot = fixed.length - 3;
+  const start = negative ? 1 : 0;
+  let out = fixed.slice(dot);
+  for (let end = dot; end > start; end -= 3) {
+    const from = Math.max(start, end - 3);
+    out = (from > start ? ',' : '') + fixed.slice(from, end) + out;
+  }
+  return negative ? `-${out}` : out;
 }
 
 /** A rate such as 0.02359 shown as a percentage with 3 decimals: `2.359%`. */

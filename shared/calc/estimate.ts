@@ -164,7 +164,7 @@ function amountsAt(f: Facts, plan: PlanCode, ctx: EligibilityContext, at: CalDat
 }
 
 function planResult(f: Facts, plan: PlanCode, deps: EstimateDeps, common: Lines): PlanResult {
-  const trace = new Lines();
+  const trace = new Lines(false);
   const notes = new Lines();
   for (const l of common.items) trace.add(l.rule, l.text);
   const { r, c } = f;
@@ -390,7 +390,7 @@ function backdropPeriod(f: Facts, plan: PlanCode, ctx: EligibilityContext, month
 /** The estimate for a validated case (CASE-FORMAT output). Pure: "today" is the case's asOf. */
 export function computeEstimate(c: Case, deps: EstimateDeps): Estimate {
   const f = facts(c);
-  const common = new Lines();
+  const common = new Lines(false);
   const commonNotes = new Lines();
   const plans = electablePlans(c.member, common, commonNotes);
   const results = plans.map((p) => {

@@ -27,10 +27,7 @@ export const FAP_MONTHS = 36;
  */
 export function finalAveragePay(pay: PayFacts, cutoff: CalMonth, extendThrough: CalMonth, notes: Lines, trace: Lines, label: string): FapResult | null {
   const cutoffIdx = monthIndex(cutoff);
-  const reported = pay.history
-    .map((e) => ({ idx: monthIndex(e.month), amount: e.amount }))
-    .filter((e) => e.idx < cutoffIdx)
-    .sort((a, b) => a.idx - b.idx);
+  const reported = sortedPoints(pay.history).filter((e) => e.idx < cutoffIdx);
 
   if (reported.length === 0) {
     if (!pay.override) return null;
@@ -62,6 +59,17 @@ export function finalAveragePay(pay: PayFacts, cutoff: CalMonth, extendThrough: 
 }
 
 type Point = { idx: number; amount: Decimal };
+
+// One estimate asks for FAP at R and at every BackDROP date: sort the history once.
+const sortedCache = new WeakMap<PayEntry[], Point[]>();
+function sortedPoints(history: PayEntry[]): Point[] {
+  let points = sortedCache.get(history);
+  if (!points) {
+    points = history.map((e) => ({ idx: monthIndex(e.month), amount: e.amount })).sort((a, b) => a.idx - b.idx);
+    sortedCache.set(history, points);
+  }
+  return points;
+}
 
 function extend(reported: Point[], throughIdx: number, projection: PayFacts['projection'], notes: Lines): Point[] {
   const last = reported[reported.length - 1];

@@ -14,7 +14,12 @@ export const ssnSchema = z
   .refine((s) => normalizeSsn(s) !== null, { message: 'must be a valid SSN of 9 digits (123-45-6789)' })
   .transform((s) => normalizeSsn(s)!);
 
-export const memberIdSchema = z.string().trim().regex(/^[A-Za-z0-9-]{1,20}$/, { message: 'must be 1 to 20 letters, digits or dashes' });
+/** Stored in upper case, so m1234 and M1234 are one member and an ID search is a prefix scan. */
+export const memberIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9-]{1,20}$/, { message: 'must be 1 to 20 letters, digits or dashes' })
+  .transform((s) => s.toUpperCase());
 
 export const EMPLOYMENT_STATUSES = ['active', 'terminated'] as const;
 
@@ -24,16 +29,23 @@ export const directDepositSchema = z.strictObject({
   accountType: z.enum(['checking', 'savings'], { error: 'must be checking or savings' }),
 });
 
+const wholeNumber = (what: string, max: number) =>
+  z
+    .number({ error: `must be a whole number of ${what}` })
+    .int({ message: `must be a whole number of ${what}` })
+    .min(0, { message: 'must not be negative' })
+    .max(max, { message: `must be at most ${max}` });
+
 export const serviceInputSchema = z.strictObject({
   asOf: isoDateSchema,
-  earnedMonths: z.number().int().min(0).max(900),
-  purchasedMonths: z.number().int().min(0).max(900).default(0),
-  transferredMonths: z.number().int().min(0).max(900).default(0),
-  sickLeaveHours: z.number().int().min(0).max(200_000).default(0),
+  earnedMonths: wholeNumber('months', 900),
+  purchasedMonths: wholeNumber('months', 900).default(0),
+  transferredMonths: wholeNumber('months', 900).default(0),
+  sickLeaveHours: wholeNumber('hours', 200_000).default(0),
 });
 
-/** The facts of a member that the counselor edits (everything but spouse, lists and process). */
-export const memberFactsSchema = z.strictObject({
+/** The member's fields, each as given (no defaults): the record schema adds the defaults. */
+const memberFields = {
   memberId: memberIdSchema,
   firstName: trimmed(100),
   middleName: optionalText(100),
@@ -47,10 +59,10 @@ export const memberFactsSchema = z.strictObject({
   state: z.string().regex(/^[A-Z]{2}$/, { message: 'must be a two-letter state code' }).nullable().optional(),
   zip: z.string().regex(/^\d{5}(-\d{4})?$/, { message: 'must be a ZIP code' }).nullable().optional(),
   firstEmploymentDate: isoDateSchema.nullable().optional(),
-  leftBeforeVestingAndReturned: z.boolean().default(false),
-  returnedAfterBuyout: z.boolean().default(false),
+  leftBeforeVestingAndReturned: z.boolean(),
+  returnedAfterBuyout: z.boolean(),
   planOverride: planCodeSchema.nullable().optional(),
-  employmentStatus: z.enum(EMPLOYMENT_STATUSES).default('active'),
+  employmentStatus: z.enum(EMPLOYMENT_STATUSES),
   lastDayWorked: isoDateSchema.nullable().optional(),
   service: serviceInputSchema.nullable().optional(),
   finalAveragePay: moneySchema.nullable().optional(),
@@ -60,13 +72,28 @@ export const memberFactsSchema = z.strictObject({
     .refine((s) => tryParseDate(s)?.d === 1, { message: 'must be the first day of a month' })
     .nullable()
     .optional(),
-  backdropMonths: z.number().int().min(1).max(60).nullable().optional(),
+  backdropMonths: z
+    .number({ error: 'must be a whole number of months' })
+    .int({ message: 'must be a whole number of months' })
+    .min(12, { message: 'must be at least 12 (BD-2)' })
+    .max(60, { message: 'must be at most 60 (BD-2)' })
+    .nullable()
+    .optional(),
   directDeposit: directDepositSchema.nullable().optional(),
+};
+
+/** The facts of a member that the counselor edits (everything but spouse, lists and process). */
+export const memberFactsSchema = z.strictObject({
+  ...memberFields,
+  leftBeforeVestingAndReturned: memberFields.leftBeforeVestingAndReturned.default(false),
+  returnedAfterBuyout: memberFields.returnedAfterBuyout.default(false),
+  employmentStatus: memberFields.employmentStatus.default('active'),
 });
 export type MemberFactsInput = z.input<typeof memberFactsSchema>;
 export type MemberFacts = z.output<typeof memberFactsSchema>;
 
-export const memberPatchSchema = memberFactsSchema.partial();
+/** Only the fields given change; no defaults are filled in. */
+export const memberPatchSchema = z.strictObject(memberFields).partial();
 export type MemberPatch = z.output<typeof memberPatchSchema>;
 
 export const spouseInputSchema = z.strictObject({
@@ -89,7 +116,10 @@ export const beneficiaryInputSchema = z.strictObject({
   birthDate: isoDateSchema.nullable().optional(),
   ssn: ssnSchema.nullable().optional(),
   address: optionalText(300),
-  share: z.string().refine((s) => shareValue(s) !== null, { message: 'must be a percentage such as 50 or a fraction such as 1/3' }),
+  share: z
+    .string()
+    .refine((s) => shareValue(s) !== null, { message: 'must be a percentage such as 50 or a fraction such as 1/3' })
+    .refine((s) => !shareValue(s)?.isZero(), { message: 'must be more than 0 (FORM-3)' }),
 });
 export type BeneficiaryInput = z.output<typeof beneficiaryInputSchema>;
 

@@ -120,6 +120,18 @@ export const contract = {
     input: z.strictObject({ a: id, b: id.nullable() }),
     output: z.strictObject({ differences: z.array(z.strictObject({ path: z.string(), before: z.string().nullable(), after: z.string().nullable() })) }),
   },
+  'documents:packet': {
+    input: z.strictObject({ ...estimateRequest, flatten: z.boolean().optional() }),
+    output: z.strictObject({
+      token: z.string().min(1),
+      fileName: z.string().min(1),
+      pageCount: z.number().int().positive(),
+      bytes: z.number().int().positive(),
+      documents: z.array(z.strictObject({ title: z.string(), firstPage: z.number().int(), lastPage: z.number().int() })),
+    }),
+  },
+  'documents:save': { input: z.strictObject({ token: z.string().min(1).max(100) }), output: z.strictObject({ saved: z.boolean(), path: z.string().nullable() }) },
+  'documents:print': { input: z.strictObject({ token: z.string().min(1).max(100) }), output: z.strictObject({ printed: z.boolean() }) },
   'bases:list': {
     input: z.strictObject({}),
     output: z.array(z.strictObject({ id: z.string(), version: z.number().int(), name: z.string(), effectiveDate: z.string(), source: z.string(), shipped: z.boolean() })),

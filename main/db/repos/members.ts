@@ -60,9 +60,12 @@ export function searchKey(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
 }
 
-/** The smallest string greater than every string starting with prefix (range scans on an index). */
+/**
+ * A string greater than every string starting with prefix (range scans on an index). U+10FFFF is
+ * the largest code point, so it also sorts after a name with characters beyond U+FFFF.
+ */
 function prefixEnd(prefix: string): string {
-  return prefix + '\uffff';
+  return prefix + '\u{10FFFF}';
 }
 
 export function membersRepo(db: Db) {
@@ -83,6 +86,9 @@ export function membersRepo(db: Db) {
   );
   const byLastFirst = db.prepare<[string, string, string, number, number], SummaryRow>(
     `SELECT ${SUMMARY} FROM members WHERE last_key = ? AND first_key >= ? AND first_key < ? AND archived <= ? ORDER BY first_key LIMIT ?`,
+  );
+  const byLastAndFirstPrefix = db.prepare<[string, string, string, string, number, number], SummaryRow>(
+    `SELECT ${SUMMARY} FROM members WHERE last_key >= ? AND last_key < ? AND first_key >= ? AND first_key < ? AND archived <= ? ORDER BY last_key, first_key LIMIT ?`,
   );
   const byFirst = db.prepare<[string, string, number, number], SummaryRow>(
     `SELECT ${SUMMARY} FROM members WHERE first_key >= ? AND first_key < ? AND archived <= ? ORDER BY first_key, last_key LIMIT ?`,
@@ -129,7 +135,7 @@ export function membersRepo(db: Db) {
         // "first last": the last word is a last-name prefix, the rest the first name.
         const last = words[words.length - 1]!;
         const first = words.slice(0, -1).join(' ');
-        const rows = byLast.all(last, prefixEnd(last), arch, 500).filter((r) => searchKey(r.first_name).startsWith(first));
+        const rows = byLastAndFirstPrefix.all(last, prefixEnd(last), first, prefixEnd(first), arch, limit);
         if (rows.length > 0) return rows.slice(0, limit);
       }
       const lastRows = byLast.all(key, prefixEnd(key), arch, limit);
@@ -141,6 +147,8 @@ export function membersRepo(db: Db) {
     searchLast4: (last4: string, limit: number, includeArchived: boolean) => byLast4.all(last4, includeArchived ? 1 : 0, limit),
     searchMemberId: (prefix: string, limit: number, includeArchived: boolean) => byIdPrefix.all(prefix, prefixEnd(prefix), includeArchived ? 1 : 0, limit),
     retiringBetween: (from: string, to: string, limit: number, includeArchived: boolean) => byRetirement.all(from, to, includeArchived ? 1 : 0, limit),
+    /** The whole range in order, one row at a time (to filter by text without a row cap). */
+    iterateRetiringBetween: (from: string, to: string, includeArchived: boolean) => byRetirement.iterate(from, to, includeArchived ? 1 : 0, -1),
     list: (limit: number, offset: number, includeArchived: boolean) => all.all(includeArchived ? 1 : 0, limit, offset),
     count: () => count.get()!.n,
   };

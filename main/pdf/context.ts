@@ -1,0 +1,493 @@
+// One PDF being built: the embedded fonts, the AcroForm, a label for each page (for the footer
+// and the packet's table of contents), and the finishing steps (footers, appearances, flatten).
+import {
+  beginMarkedContent,
+  clip,
+  degrees,
+  drawText,
+  endMarkedContent,
+  endPath,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFRawStream,
+  PDFString,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  rgb,
+} from 'pdf-lib';
+import type { PDFCheckBox, PDFFont, PDFForm, PDFOperator, PDFPage, PDFRadioGroup, PDFRef, PDFTextField, PDFWidgetAnnotation, RGB } from 'pdf-lib';
+import { assertPrintable, embedFonts, normalizeText, type DocumentFonts, type FontWeight } from './fonts';
+import { compressContentStreams, rawContentStream, useNativeDeflate } from './compress';
+import { fitText, LINE_HEIGHT, type FitResult } from './text';
+
+export const PAGE = { width: 612, height: 792, marginX: 36, top: 36, bottom: 54 } as const;
+
+/** The type scale: every size on every document comes from here. */
+export const TYPE = {
+  band: 8,
+  title: 15,
+  subtitle: 8.5,
+  section: 8.5,
+  label: 6,
+  value: 10,
+  valueMin: 7,
+  body: 8.5,
+  small: 7.5,
+  tableHeader: 7,
+  footer: 7,
+  footerMin: 5,
+} as const;
+
+export const COLORS = {
+  ink: rgb(0.08, 0.09, 0.11),
+  muted: rgb(0.34, 0.37, 0.42),
+  band: rgb(0.08, 0.2, 0.37),
+  bandText: rgb(1, 1, 1),
+  sectionFill: rgb(0.87, 0.9, 0.95),
+  shade: rgb(0.95, 0.96, 0.98),
+  rule: rgb(0.55, 0.58, 0.63),
+  lightRule: rgb(0.8, 0.82, 0.86),
+  warn: rgb(0.62, 0.12, 0.08),
+  warnFill: rgb(0.99, 0.95, 0.93),
+  estimate: rgb(0.55, 0.3, 0.02),
+  estimateFill: rgb(1, 0.96, 0.88),
+} as const;
+
+/** The documents a packet can hold; each page belongs to one. */
+export type DocumentKind =
+  | 'cover'
+  | 'estimate'
+  | 'election-form'
+  | 'retirement-application'
+  | 'direct-deposit'
+  | 'w4p'
+  | 'beneficiary-life-insurance'
+  | 'optional-life'
+  | 'release-information'
+  | 'designation-of-agent'
+  | 'backdrop-distribution'
+  | 'spousal-consent';
+
+export type DocumentMeta = { kind: DocumentKind; code: string; title: string };
+
+export type DocumentRange = DocumentMeta & { firstPage: number; lastPage: number };
+
+export type Rect = { x: number; y: number; width: number; height: number };
+
+/** Vertical offset from a line's centre to its baseline (Noto Sans caps 0.714, descent 0.24). */
+export const BASELINE_DROP = 0.237;
+
+/** Baselines for `count` lines of `lineHeight`, centred in a box from `bottom` of `height`. */
+export function baselines(bottom: number, height: number, count: number, size: number, lineHeight: number): number[] {
+  const block = count * lineHeight;
+  const top = bottom + (height + block) / 2;
+  return Array.from({ length: count }, (_, i) => top - lineHeight * i - lineHeight / 2 - BASELINE_DROP * size);
+}
+
+const FIELD_PAD_X = 2;
+const FIELD_PAD_Y = 1;
+
+export type TextFieldOptions = {
+  multiline?: boolean;
+  align?: 'left' | 'right';
+  maxSize?: number;
+  minSize?: number;
+};
+
+/** pdf-lib's protected PDFField.createWidget, used as PDFTextField.addToPage uses it. */
+type WidgetFactory = {
+  createWidget(options: {
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+    borderWidth: number;
+    borderColor?: RGB;
+    backgroundColor?: RGB;
+    rotate: ReturnType<typeof degrees>;
+    page: PDFRef;
+  }): PDFWidgetAnnotation;
+};
+
+const BUTTON_BORDER = 0.75;
+
+/** Appearance content of a check box (a tick) or radio button (a dot), on and off. */
+function buttonArt(kind: 'check' | 'radio', w: number, h: number): { on: string; off: string } {
+  const ink = rgbOp(COLORS.ink, 'RG');
+  const inkFill = rgbOp(COLORS.ink, 'rg');
+  const b = BUTTON_BORDER;
+  if (kind === 'check') {
+    const off = `q 1 1 1 rg 0 0 ${num(w)} ${num(h)} re f ${ink} ${num(b)} w ${num(b / 2)} ${num(b / 2)} ${num(w - b)} ${num(h - b)} re S Q`;
+    const tick = `q ${ink} ${num(Math.max(1, w * 0.13))} w 1 J 1 j ${num(w * 0.22)} ${num(h * 0.52)} m ${num(w * 0.42)} ${num(h * 0.27)} l ${num(w * 0.8)} ${num(h * 0.78)} l S Q`;
+    return { off, on: `${off} ${tick}` };
+  }
+  const circle = (r: number, cx: number, cy: number): string => {
+    const k = 0.5523 * r;
+    return [
+      `${num(cx + r)} ${num(cy)} m`,
+      `${num(cx + r)} ${num(cy + k)} ${num(cx + k)} ${num(cy + r)} ${num(cx)} ${num(cy + r)} c`,
+      `${num(cx - k)} ${num(cy + r)} ${num(cx - r)} ${num(cy + k)} ${num(cx - r)} ${num(cy)} c`,
+      `${num(cx - r)} ${num(cy - k)} ${num(cx - k)} ${num(cy - r)} ${num(cx)} ${num(cy - r)} c`,
+      `${num(cx + k)} ${num(cy - r)} ${num(cx + r)} ${num(cy - k)} ${num(cx + r)} ${num(cy)} c`,
+    ].join(' ');
+  };
+  const cx = w / 2;
+  const cy = h / 2;
+  const r = Math.min(w, h) / 2 - b / 2;
+  const off = `q 1 1 1 rg ${ink} ${num(b)} w ${circle(r, cx, cy)} b Q`;
+  return { off, on: `${off} q ${inkFill} ${circle(r * 0.45, cx, cy)} f Q` };
+}
+
+/** A page's drawing, as PDF content operators (written as one stream when the document is finished). */
+type Canvas = { parts: string[]; fonts: Map<FontWeight, string> };
+
+/** A number for a content stream: at most 3 decimals, never exponent notation. */
+function num(v: number): string {
+  const r = Math.round(v * 1000) / 1000;
+  return r === 0 ? '0' : String(r);
+}
+
+function rgbOp(c: RGB, op: 'rg' | 'RG'): string {
+  return `${num(c.red)} ${num(c.green)} ${num(c.blue)} ${op}`;
+}
+
+export class DocContext {
+  readonly doc: PDFDocument;
+  readonly form: PDFForm;
+  readonly fonts: DocumentFonts;
+  readonly memberName: string;
+  readonly flatten: boolean;
+  private readonly pageMeta = new Map<PDFPage, DocumentMeta>();
+  private readonly radios = new Map<string, { group: PDFRadioGroup; selected: string | null }>();
+  private readonly fieldFits = new Map<string, TextFieldOptions>();
+  private readonly canvases = new Map<PDFPage, Canvas>();
+  private readonly buttons: (PDFCheckBox | PDFRadioGroup)[] = [];
+  private readonly buttonStreams = new Map<string, { on: PDFRef; off: PDFRef }>();
+  private readonly textFields: PDFTextField[] = [];
+  /** When set, new pages are inserted from this index on (the cover sheet goes in front). */
+  insertAt: number | null = null;
+
+  private constructor(doc: PDFDocument, fonts: DocumentFonts, memberName: string, flatten: boolean) {
+    this.doc = doc;
+    this.form = doc.getForm();
+    this.fonts = fonts;
+    this.memberName = memberName;
+    this.flatten = flatten;
+    // Default resources for viewers that redraw a field: our font, never Helvetica.
+    this.form.acroForm.dict.set(PDFName.of('DR'), doc.context.obj({ Font: { [fonts.regular.name]: fonts.regular.ref } }));
+    this.form.acroForm.dict.set(PDFName.of('DA'), PDFString.of(`/${fonts.regular.name} ${TYPE.value} Tf 0 g`));
+  }
+
+  static async create(memberName: string, opts: { flatten: boolean; title: string }): Promise<DocContext> {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    doc.setTitle(opts.title);
+    doc.setAuthor("Missouri State Employees' Retirement System");
+    doc.setCreator('MOSERS counselor workstation');
+    doc.setProducer('MOSERS counselor workstation (pdf-lib)');
+    useNativeDeflate(doc.context);
+    const fonts = await embedFonts(doc, { fullRegular: !opts.flatten });
+    return new DocContext(doc, fonts, memberName, opts.flatten);
+  }
+
+  font(weight: FontWeight): PDFFont {
+    return this.fonts[weight];
+  }
+
+  addPage(meta: DocumentMeta): PDFPage {
+    const size: [number, number] = [PAGE.width, PAGE.height];
+    let page: PDFPage;
+    if (this.insertAt !== null) {
+      page = this.doc.insertPage(this.insertAt, size);
+      this.insertAt += 1;
+    } else {
+      page = this.doc.addPage(size);
+    }
+    this.pageMeta.set(page, meta);
+    return page;
+  }
+
+  /** Draw one line of text, after checking every character can be printed. */
+  text(
+    page: PDFPage,
+    text: string,
+    at: { x: number; y: number; size: number; weight?: FontWeight; color?: RGB; field: string; align?: 'left' | 'right' | 'center'; width?: number },
+  ): void {
+    const s = normalizeText(text);
+    if (s.length === 0) return;
+    const weight = at.weight ?? 'regular';
+    assertPrintable(s, at.field, weight);
+    const font = this.font(weight);
+    let x = at.x;
+    if (at.align && at.align !== 'left' && at.width !== undefined) {
+      const w = font.widthOfTextAtSize(s, at.size);
+      x = at.align === 'right' ? at.x + at.width - w : at.x + (at.width - w) / 2;
+    }
+    const c = this.canvas(page);
+    c.parts.push(`${rgbOp(at.color ?? COLORS.ink, 'rg')} BT ${this.fontKey(page, c, weight)} ${num(at.size)} Tf 1 0 0 1 ${num(x)} ${num(at.y)} Tm ${font.encodeText(s).toString()} Tj ET`);
+  }
+
+  fillRect(page: PDFPage, r: Rect, color: RGB): void {
+    this.canvas(page).parts.push(`${rgbOp(color, 'rg')} ${num(r.x)} ${num(r.y)} ${num(r.width)} ${num(r.height)} re f`);
+  }
+
+  strokeRect(page: PDFPage, r: Rect, color: RGB, lineWidth: number): void {
+    this.canvas(page).parts.push(`${rgbOp(color, 'RG')} ${num(lineWidth)} w ${num(r.x)} ${num(r.y)} ${num(r.width)} ${num(r.height)} re S`);
+  }
+
+  line(page: PDFPage, x1: number, y1: number, x2: number, y2: number, color: RGB, lineWidth: number): void {
+    this.canvas(page).parts.push(`${rgbOp(color, 'RG')} ${num(lineWidth)} w ${num(x1)} ${num(y1)} m ${num(x2)} ${num(y2)} l S`);
+  }
+
+  private canvas(page: PDFPage): Canvas {
+    let c = this.canvases.get(page);
+    if (!c) {
+      c = { parts: [], fonts: new Map() };
+      this.canvases.set(page, c);
+    }
+    return c;
+  }
+
+  private fontKey(page: PDFPage, c: Canvas, weight: FontWeight): string {
+    let key = c.fonts.get(weight);
+    if (!key) {
+      const font = this.font(weight);
+      key = page.node.newFontDictionary(font.name, font.ref).toString();
+      c.fonts.set(weight, key);
+    }
+    return key;
+  }
+
+  /** Each page's drawing becomes one content stream (natively deflated), before any flattening. */
+  private writeCanvases(): void {
+    for (const page of this.doc.getPages()) {
+      const c = this.canvases.get(page);
+      if (!c || c.parts.length === 0) continue;
+      const content = Buffer.from(`q\n${c.parts.join('\n')}\nQ\n`, 'latin1');
+      page.node.addContentStream(this.doc.context.register(rawContentStream(this.doc.context, content)));
+    }
+    this.canvases.clear();
+  }
+
+  /** Draw fitted lines (see `fitText`) in a box, vertically centred. */
+  drawFit(page: PDFPage, fit: FitResult, box: Rect, opts: { weight?: FontWeight; color?: RGB; field: string; align?: 'left' | 'right' }): void {
+    const ys = baselines(box.y, box.height, fit.lines.length, fit.size, fit.lineHeight);
+    fit.lines.forEach((line, i) => {
+      this.text(page, line, { x: box.x, y: ys[i] ?? box.y, size: fit.size, weight: opts.weight, color: opts.color, field: opts.field, align: opts.align, width: box.width });
+    });
+  }
+
+  /** The fit a text field will use in a widget of this size (the same computation as its appearance). */
+  fitFieldText(value: string, width: number, height: number, opts: TextFieldOptions = {}): FitResult {
+    return fitText(this.fonts.regular, normalizeText(value), width - 2 * FIELD_PAD_X, height - 2 * FIELD_PAD_Y, {
+      maxSize: opts.maxSize ?? TYPE.value,
+      minSize: opts.minSize ?? TYPE.valueMin,
+    });
+  }
+
+  /**
+   * A text field with its value, drawn with our own appearance: shrink to fit, then wrap, in the
+   * embedded font (checked character by character, the field name in any error).
+   */
+  textField(name: string, page: PDFPage, rect: Rect, value: string, opts: TextFieldOptions = {}): PDFTextField {
+    const v = normalizeText(value);
+    assertPrintable(v, name, 'regular', true);
+    const field = this.form.createTextField(name);
+    this.textFields.push(field);
+    this.fieldFits.set(name, opts);
+    const fit = this.fitFieldText(v, rect.width, rect.height, opts);
+    if (opts.multiline || fit.lines.length > 1 || v.includes('\n')) field.enableMultiline();
+    if (opts.align === 'right') field.setAlignment(2);
+    field.acroField.setDefaultAppearance(`/${this.fonts.regular.name} ${fit.size} Tf 0 g`);
+    if (v.length > 0) field.setText(v);
+    // What `field.addToPage` does, minus its default appearance, which ours would replace at once
+    // (drawing every field twice was a tenth of a packet's build time).
+    const widget = (field as unknown as WidgetFactory).createWidget({ ...rect, borderWidth: 0, rotate: degrees(0), page: page.ref });
+    const ref = this.doc.context.register(widget.dict);
+    field.acroField.addWidget(ref);
+    field.updateAppearances(this.fonts.regular, (f, w, font) => this.textAppearance(f, w, font));
+    page.node.addAnnot(ref);
+    return field;
+  }
+
+  private textAppearance(field: PDFTextField, widget: PDFWidgetAnnotation, font: PDFFont): PDFOperator[] {
+    const r = widget.getRectangle();
+    const opts = this.fieldFits.get(field.getName()) ?? {};
+    const text = normalizeText(field.getText() ?? '');
+    const fit = fitText(font, text, r.width - 2 * FIELD_PAD_X, r.height - 2 * FIELD_PAD_Y, {
+      maxSize: opts.maxSize ?? TYPE.value,
+      minSize: opts.minSize ?? TYPE.valueMin,
+    });
+    field.acroField.setDefaultAppearance(`/${font.name} ${fit.size} Tf 0 g`);
+    const ys = baselines(FIELD_PAD_Y, r.height - 2 * FIELD_PAD_Y, fit.lines.length, fit.size, fit.lineHeight);
+    const ops: PDFOperator[] = [beginMarkedContent('Tx'), pushGraphicsState(), rectangle(0, 0, r.width, r.height), clip(), endPath()];
+    fit.lines.forEach((line, i) => {
+      if (line.length === 0) return;
+      const w = font.widthOfTextAtSize(line, fit.size);
+      const x = opts.align === 'right' ? r.width - FIELD_PAD_X - w : FIELD_PAD_X;
+      ops.push(
+        ...drawText(font.encodeText(line), {
+          color: COLORS.ink,
+          font: font.name,
+          size: fit.size,
+          rotate: degrees(0),
+          xSkew: degrees(0),
+          ySkew: degrees(0),
+          x,
+          y: ys[i] ?? 0,
+        }),
+      );
+    });
+    ops.push(popGraphicsState(), endMarkedContent());
+    return ops;
+  }
+
+  checkBox(name: string, page: PDFPage, rect: Rect, checked: boolean): void {
+    const box = this.form.createCheckBox(name);
+    this.buttons.push(box);
+    const { widget, ref, width, height } = this.buttonWidget(box, page, rect);
+    box.acroField.addWidget(ref);
+    widget.setAppearanceState(PDFName.of('Off'));
+    this.setButtonAppearance(widget, PDFName.of('Yes'), 'check', width, height);
+    page.node.addAnnot(ref);
+    if (checked) box.check();
+  }
+
+  /** One option of a radio group; the group is created on first use. */
+  radioOption(group: string, value: string, page: PDFPage, rect: Rect, selected: boolean): void {
+    let entry = this.radios.get(group);
+    if (!entry) {
+      const g = this.form.createRadioGroup(group);
+      this.buttons.push(g);
+      entry = { group: g, selected: null };
+      this.radios.set(group, entry);
+    }
+    const g = entry.group;
+    const { widget, ref, width, height } = this.buttonWidget(g, page, rect);
+    const onState = g.acroField.addWidgetWithOpt(ref, PDFHexString.fromText(value), !g.isMutuallyExclusive());
+    widget.setAppearanceState(PDFName.of('Off'));
+    this.setButtonAppearance(widget, onState, 'radio', width, height);
+    page.node.addAnnot(ref);
+    if (selected) entry.selected = value;
+  }
+
+  /**
+   * A check box or radio button widget, as pdf-lib's addToPage/addOptionToPage make it (border
+   * and background in MK for viewers that redraw), but with appearance streams shared by every
+   * button of the same size: pdf-lib drew two streams per button, a tenth of a packet's time.
+   */
+  private buttonWidget(field: PDFCheckBox | PDFRadioGroup, page: PDFPage, rect: Rect): { widget: PDFWidgetAnnotation; ref: PDFRef; width: number; height: number } {
+    const widget = (field as unknown as WidgetFactory).createWidget({
+      ...rect,
+      borderWidth: BUTTON_BORDER,
+      borderColor: COLORS.ink,
+      backgroundColor: rgb(1, 1, 1),
+      rotate: degrees(0),
+      page: page.ref,
+    });
+    const ref = this.doc.context.register(widget.dict);
+    return { widget, ref, width: rect.width + BUTTON_BORDER, height: rect.height + BUTTON_BORDER };
+  }
+
+  private setButtonAppearance(widget: PDFWidgetAnnotation, onState: PDFName, kind: 'check' | 'radio', width: number, height: number): void {
+    const key = `${kind} ${num(width)} ${num(height)}`;
+    let streams = this.buttonStreams.get(key);
+    if (!streams) {
+      const context = this.doc.context;
+      const stream = (content: string) =>
+        context.register(
+          PDFRawStream.of(
+            context.obj({ Type: 'XObject', Subtype: 'Form', BBox: [0, 0, width, height], Resources: {} }),
+            Buffer.from(content, 'latin1'),
+          ),
+        );
+      const art = buttonArt(kind, width, height);
+      streams = { on: stream(art.on), off: stream(art.off) };
+      this.buttonStreams.set(key, streams);
+    }
+    const normal = this.doc.context.obj({});
+    normal.set(onState, streams.on);
+    normal.set(PDFName.of('Off'), streams.off);
+    widget.dict.set(PDFName.of('AP'), this.doc.context.obj({ N: normal }));
+  }
+
+  /** The documents in page order, with their page ranges (1-based). */
+  documents(): DocumentRange[] {
+    const out: DocumentRange[] = [];
+    this.doc.getPages().forEach((page, i) => {
+      const meta = this.pageMeta.get(page);
+      if (!meta) return;
+      const last = out[out.length - 1];
+      if (last && last.kind === meta.kind && last.lastPage === i) last.lastPage = i + 1;
+      else out.push({ ...meta, firstPage: i + 1, lastPage: i + 1 });
+    });
+    return out;
+  }
+
+  pageCount(): number {
+    return this.doc.getPageCount();
+  }
+
+  removePagesFrom(index: number, count: number): void {
+    for (let i = 0; i < count; i++) {
+      const page = this.doc.getPage(index);
+      this.pageMeta.delete(page);
+      this.canvases.delete(page);
+      this.doc.removePage(index);
+    }
+  }
+
+  private drawFooters(): void {
+    const pages = this.doc.getPages();
+    const total = pages.length;
+    pages.forEach((page, i) => {
+      const meta = this.pageMeta.get(page);
+      const y = 36;
+      this.line(page, PAGE.marginX, y + 10, PAGE.width - PAGE.marginX, y + 10, COLORS.rule, 0.5);
+      if (meta) this.text(page, `${meta.code}  ${meta.title}`, { x: PAGE.marginX, y, size: TYPE.footer, color: COLORS.muted, field: 'footer.document' });
+      const right = `Page ${i + 1} of ${total} — ${this.memberName || 'member'}`;
+      const width = 330;
+      const fit = fitText(this.fonts.regular, normalizeText(right), width, 18, { maxSize: TYPE.footer, minSize: TYPE.footerMin });
+      fit.lines.forEach((line, k) => {
+        this.text(page, line, {
+          x: PAGE.width - PAGE.marginX - width,
+          y: y - k * fit.lineHeight,
+          size: fit.size,
+          color: COLORS.muted,
+          field: 'member.name',
+          align: 'right',
+          width,
+        });
+      });
+    });
+  }
+
+  /** Footers on every page, field appearances in our font, optionally flattened; the bytes. */
+  async finish(): Promise<Uint8Array> {
+    for (const { group, selected } of this.radios.values()) if (selected !== null) group.select(selected);
+    this.drawFooters();
+    this.writeCanvases();
+    // Every appearance must exist before flattening, in the embedded font: pdf-lib falling back
+    // to Helvetica would embed a standard font. Text fields got theirs from `textAppearance` when
+    // created; check boxes and radio buttons are redrawn here for their final state. This is what
+    // form.updateFieldAppearances(font) does, without rebuilding a wrapper for every field of the
+    // form (PDFForm.getFields() was 12% of a packet's build time).
+    for (const field of this.buttons) if (field.needsAppearancesUpdate()) field.defaultUpdateAppearances();
+    for (const field of this.textFields) {
+      if (field.needsAppearancesUpdate()) field.updateAppearances(this.fonts.regular, (f, w, font) => this.textAppearance(f, w, font));
+    }
+    if (this.flatten) {
+      this.form.flatten({ updateFieldAppearances: false });
+      this.doc.catalog.delete(PDFName.of('AcroForm'));
+      // pdf-lib's removeField takes the appearance ref for the widget's, so the flattened widgets
+      // stay listed in /Annots though their objects are deleted (an invalid xref for readers).
+      // Our pages carry no other annotations.
+      for (const page of this.doc.getPages()) page.node.delete(PDFName.of('Annots'));
+    }
+    compressContentStreams(this.doc.context);
+    return this.doc.save({ updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY });
+  }
+}
+
+export { LINE_HEIGHT };

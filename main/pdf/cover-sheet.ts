@@ -1,0 +1,116 @@
+// The appointment packet's cover sheet (CW-001): the member's checklist — forms done and missing,
+// proof documents still needed, each due date — and the packet's contents. Static text; the SSN
+// is masked.
+import { buildChecklist, type Checklist } from './checklist';
+import type { DocContext, DocumentMeta, DocumentRange } from './context';
+import { dateOrBlank } from './forms/common';
+import { formatDate, maskSsn, planLabel } from './format';
+import { memberDisplayName, type BuildOptions, type DocumentInput, type FormStatus } from './types';
+import { DocWriter } from './writer';
+import { PROOF_KIND_LABELS } from './checklist';
+
+export const COVER_META: DocumentMeta = { kind: 'cover', code: 'CW-001', title: 'Retirement Appointment Packet' };
+
+const STATUS_LABELS: Readonly<Record<FormStatus, string>> = { 'not-started': 'Not started', 'in-progress': 'In progress', received: 'Received' };
+
+export function addCoverSheet(ctx: DocContext, input: DocumentInput, contents: DocumentRange[], opts: BuildOptions = {}, list: Checklist = buildChecklist(input)): void {
+  const { estimate, member } = input;
+  const prepared = opts.preparedOn ?? estimate.asOf;
+  const appt = member.appointment ?? null;
+  const w = new DocWriter(ctx, {
+    ...COVER_META,
+    subtitle: `Prepared ${formatDate(prepared)} for retirement on ${formatDate(estimate.retirementDate)}. Your checklist: what is done, what is still needed, and when.`,
+  });
+  w.section('Member');
+  w.row([
+    { label: 'Member name', value: memberDisplayName(member), width: 3, path: 'member.name' },
+    { label: 'Member ID', value: member.memberId ?? '', width: 1, path: 'member.memberId' },
+    { label: 'Social Security number', value: maskSsn(member.ssn), width: 1.2, path: 'member.ssn' },
+  ]);
+  w.row([
+    { label: 'Birth date', value: dateOrBlank(member.birthDate ?? input.case?.member.birthDate), width: 1, path: 'member.birthDate' },
+    { label: 'Retirement date', value: formatDate(estimate.retirementDate), width: 1, path: 'retirementDate' },
+    { label: estimate.results.length > 1 ? 'Plans to choose from' : 'Plan', value: estimate.results.map((r) => planLabel(r.plan)).join(' or '), width: 1.2, path: 'plan' },
+    { label: 'Spouse', value: member.spouse?.name ?? 'None on file', width: 1.6, path: 'spouse.name' },
+  ]);
+  if (appt) {
+    w.row([
+      { label: 'Appointment', value: `${formatDate(appt.date)}${appt.time ? ` at ${appt.time}` : ''}`, width: 1.3, path: 'appointment.date' },
+      { label: 'Place', value: appt.place ?? '', width: 2, path: 'appointment.place' },
+      { label: 'Counselor', value: appt.counselor ?? '', width: 1.4, path: 'appointment.counselor' },
+    ]);
+  }
+  w.endRows();
+
+  const d = list.deadlines;
+  w.section('Key dates (PROC-1 to PROC-5)');
+  w.table(
+    [
+      { header: 'What', width: 4 },
+      { header: 'Date', width: 2.2 },
+    ],
+    [
+      { cells: ['Retirement Application may be filed from', formatDate(d.applicationEarliest)] },
+      { cells: ['Retirement Application due (Step 1)', formatDate(d.applicationDue)] },
+      { cells: ['Ideal window for the other Step 1 forms', `${formatDate(list.idealWindow.from)} to ${formatDate(list.idealWindow.to)}`] },
+      { cells: ['Retirement Election Form due (Step 2)', formatDate(d.electionDue)] },
+      { cells: ['Application void if the process is not complete by', formatDate(d.voidAfter)] },
+      { cells: ['First monthly payment', formatDate(d.firstPaymentDate)] },
+    ],
+    { field: 'deadlines' },
+  );
+
+  const received = list.forms.filter((f) => f.status === 'received');
+  const open = list.forms.filter((f) => f.status !== 'received');
+  w.section(`Forms: ${received.length} of ${list.forms.length} received, ${open.length} still open`);
+  const pagesOf = (kind: string): string => {
+    const r = contents.find((c) => c.kind === kind);
+    if (!r) return '';
+    return r.firstPage === r.lastPage ? `p. ${r.firstPage}` : `pp. ${r.firstPage}–${r.lastPage}`;
+  };
+  w.table(
+    [
+      { header: 'Step', width: 0.5, align: 'center' },
+      { header: 'Form', width: 3.6 },
+      { header: 'When needed', width: 2.3 },
+      { header: 'Status', width: 1.1 },
+      { header: 'Due', width: 1.5 },
+      { header: 'In packet', width: 0.9 },
+    ],
+    list.forms.map((f) => ({
+      cells: [
+        String(f.step),
+        `${f.code}  ${f.title}`,
+        f.requirement,
+        STATUS_LABELS[f.status],
+        f.status === 'received' ? '—' : formatDate(f.due),
+        f.status === 'received' ? '' : f.printable ? pagesOf(f.form) : 'Ask MOSERS',
+      ],
+      bold: f.status !== 'received' && f.requirement === 'Required',
+    })),
+    { field: 'checklist.forms' },
+  );
+  const needed = list.proofs.filter((p) => !p.received);
+  w.section(`Proof documents (FORM-1): ${needed.length === 0 ? 'all received' : `${needed.length} still needed`}`);
+  w.table(
+    [
+      { header: 'Document', width: 3.6 },
+      { header: 'Status', width: 3 },
+      { header: 'Due', width: 1.6 },
+    ],
+    list.proofs.map((p) => ({
+      cells: [p.title, p.received ? `Received${p.kind ? `: ${PROOF_KIND_LABELS[p.kind]}` : ''}` : 'Still needed', p.received ? '—' : formatDate(p.due)],
+      bold: !p.received,
+    })),
+    { field: 'checklist.proofs' },
+  );
+
+  const estimatePages = contents.find((c) => c.kind === 'estimate');
+  if (estimatePages) {
+    w.paragraph(
+      `In this packet: this checklist, the ${estimatePages.title} (${estimatePages.firstPage === estimatePages.lastPage ? `page ${estimatePages.firstPage}` : `pages ${estimatePages.firstPage}–${estimatePages.lastPage}`}), then each open form on the pages shown above.`,
+      { size: 8 },
+    );
+  }
+  w.notice(`If the two steps are not complete by ${formatDate(d.voidAfter)}, the application becomes void and you must apply again (PROC-4).`, 'warn');
+}

@@ -1,0 +1,222 @@
+// The Personalized Retirement Election Form (Step 2, CW-300): an AcroForm, fillable or flattened.
+//
+// Fields:
+//   election.member.name, election.member.memberId, election.member.ssn (masked),
+//   election.member.birthDate, election.retirementDate
+//   election.spouse.name, election.spouse.birthDate                  married members only
+//   election.plan       radio: MSEP | MSEP2000                         MSEP members only (PLAN-1)
+//   election.backdrop   radio: none | <months> (one eligible plan) or none | <PLAN>-<months>
+//                       (several); the case's selected period is preselected. Eligible only (BD-1)
+//   election.option     radio: the option codes offered (LIFE, JS50, JS100, C60, C120, C180)
+//   election.beneficiary.primary[0..2].{name,relationship,birthDate,share}
+//   election.beneficiary.contingent[0..1].{name,relationship,birthDate,share}
+//                       for LIFE (final payment) and guaranteed-payment options (OPT-1, OPT-6),
+//                       prefilled from the guaranteed-payments (else final-payment) designation
+//   election.signature.date
+import type { OptionCode, PlanResult } from '../../shared/domain/estimate-schema';
+import { OPTION_CODES } from '../../shared/domain/estimate-schema';
+import { DocContext, type DocumentMeta } from './context';
+import { FORM_CODES } from './checklist';
+import { dateOrBlank, memberRows, shareText } from './forms/common';
+import { formatDate, formatMoney, formatMonth, isActuarialBasis, optionLabel, planLabel, statusLabel } from './format';
+import { memberDisplayName, type BuildOptions, type DocumentBeneficiary, type DocumentInput } from './types';
+import { validateMemberText } from './validate';
+import { DocWriter, type Column, type TableRow } from './writer';
+
+export const ELECTION_META: DocumentMeta = { kind: 'election-form', code: FORM_CODES['election-form'], title: 'Personalized Retirement Election Form' };
+
+const PRIMARY_ROWS = 3;
+const CONTINGENT_ROWS = 2;
+
+/** The radio value of a BackDROP period: its months, or PLAN-months when several plans qualify. */
+export function backdropChoiceValue(plan: PlanResult['plan'], months: number, severalPlans: boolean): string {
+  return severalPlans ? `${plan}-${months}` : String(months);
+}
+
+function electionBeneficiaries(list: DocumentBeneficiary[] | undefined): DocumentBeneficiary[] {
+  const all = list ?? [];
+  const gp = all.filter((b) => b.designation === 'guaranteed-payments');
+  return gp.length > 0 ? gp : all.filter((b) => b.designation === 'final-payment');
+}
+
+function amountCell(res: PlanResult, code: OptionCode, which: 'monthly' | 'survivor'): string {
+  const o = res.options.find((x) => x.code === code);
+  if (!o) return 'Not offered';
+  if (which === 'monthly') return `${formatMoney(o.monthly)}${isActuarialBasis(o.basis) ? '*' : ''}`;
+  if (o.survivorMonthly) return formatMoney(o.survivorMonthly);
+  return o.guaranteedPayments ? `${o.guaranteedPayments} payments guaranteed` : 'None';
+}
+
+export function addElectionForm(ctx: DocContext, input: DocumentInput, opts: BuildOptions = {}): void {
+  const { estimate, member } = input;
+  const prepared = opts.preparedOn ?? estimate.asOf;
+  const first = estimate.results[0];
+  const d = first?.deadlines;
+  const w = new DocWriter(ctx, {
+    ...ELECTION_META,
+    step: 'Step 2',
+    subtitle: `Due ${d ? formatDate(d.electionDue) : ''} (PROC-2) · retirement date ${formatDate(estimate.retirementDate)} · amounts from the estimate of ${formatDate(prepared)} (engine ${estimate.engineVersion})`,
+  });
+  memberRows(w, 'election', input, { fullSsn: false });
+  w.row([
+    { label: 'Birth date', value: dateOrBlank(member.birthDate ?? input.case?.member.birthDate), width: 1, field: 'election.member.birthDate' },
+    { label: 'Retirement date', value: formatDate(estimate.retirementDate), width: 1, field: 'election.retirementDate' },
+    { label: 'Election due', value: d ? formatDate(d.electionDue) : '', width: 1, path: 'deadlines.electionDue' },
+  ]);
+  const spouse = member.spouse ?? null;
+  if (spouse) {
+    w.row([
+      { label: 'Spouse name', value: spouse.name, width: 3, field: 'election.spouse.name' },
+      { label: 'Spouse birth date', value: dateOrBlank(spouse.birthDate ?? input.case?.spouse?.birthDate), width: 1.2, field: 'election.spouse.birthDate' },
+    ]);
+  }
+  w.endRows();
+
+  const results = estimate.results.filter((r) => r.status !== 'not-eligible');
+  const offered = results.length > 0 ? results : estimate.results;
+  let n = 1;
+
+  // 1. Plan choice, MSEP members only (PLAN-1).
+  if (estimate.results.length > 1) {
+    w.section(`${n++}. Plan choice (PLAN-1) — mark one`);
+    w.paragraph('As an MSEP member you may stay in MSEP or elect MSEP 2000. The plan you choose applies to every amount below and cannot be changed later.', { size: 8 });
+    w.table(
+      [
+        { header: 'Plan', width: 1.6 },
+        { header: 'Eligibility at retirement', width: 3.4 },
+        { header: 'Life Income Annuity', width: 1.3, align: 'right' },
+        { header: 'Temporary benefit', width: 1.2, align: 'right' },
+        { header: 'BackDROP', width: 1 },
+      ],
+      estimate.results.map((res) => ({
+        cells: [
+          planLabel(res.plan),
+          statusLabel(res),
+          res.lifeIncomeAnnuity ? formatMoney(res.lifeIncomeAnnuity) : '—',
+          res.temporaryBenefit ? formatMoney(res.temporaryBenefit.monthly) : '—',
+          res.backdrop.eligible ? 'Eligible' : 'Not eligible',
+        ],
+        radio: { group: 'election.plan', value: res.plan, selected: false },
+      })),
+      { radioColumn: true, field: 'election.plan' },
+    );
+  }
+
+  // 2. BackDROP, when eligible (BD-1).
+  const eligible = estimate.results.filter((r) => r.backdrop.eligible);
+  if (eligible.length > 0) {
+    const several = eligible.length > 1;
+    w.section(`${n++}. BackDROP (BD-1 to BD-4) — mark one`);
+    w.paragraph(
+      `You qualify for a BackDROP${several ? '' : ` under ${planLabel(eligible[0]?.plan ?? 'MSEP')}`}: a lump sum of 90% of the benefits you would have received from the BackDROP date to retirement, with a lower monthly benefit. Mark "No BackDROP" or one period.${estimate.results.length > 1 && !several ? ` A BackDROP is only available if you stay in ${planLabel(eligible[0]?.plan ?? 'MSEP')}.` : ''}`,
+      { size: 8 },
+    );
+    const rows: TableRow[] = [];
+    const selected = eligible.flatMap((r) => r.backdrop.periods.filter((p) => p.selected).map((p) => backdropChoiceValue(r.plan, p.months, several)))[0] ?? null;
+    rows.push({
+      cells: ['No BackDROP', '—', '—', eligible.map((r) => (r.lifeIncomeAnnuity ? `${several ? `${planLabel(r.plan)}: ` : ''}${formatMoney(r.lifeIncomeAnnuity)}` : '—')).join('\n')],
+      radio: { group: 'election.backdrop', value: 'none', selected: false },
+    });
+    for (const r of eligible) {
+      for (const p of r.backdrop.periods) {
+        const value = backdropChoiceValue(r.plan, p.months, several);
+        rows.push({
+          cells: [`${several ? `${planLabel(r.plan)}: ` : ''}${p.months} months`, formatDate(p.backdropDate), formatMoney(p.lumpSum), formatMoney(p.monthlyAtRetirement)],
+          radio: { group: 'election.backdrop', value, selected: value === selected },
+        });
+      }
+    }
+    w.table(
+      [
+        { header: 'BackDROP period', width: 2.2 },
+        { header: 'BackDROP date', width: 1.6 },
+        { header: 'Lump sum (90%)', width: 1.5, align: 'right' },
+        { header: 'Life Income Annuity at retirement', width: 2.2, align: 'right' },
+      ],
+      rows,
+      { radioColumn: true, field: 'election.backdrop' },
+    );
+    w.paragraph('If you elect a BackDROP, also complete the BackDROP Distribution Form (CW-301). The payment option you mark below applies to the monthly amount with the BackDROP; the estimate statement shows each option for each period.', { size: 7.5 });
+  }
+
+  // 3. Payment option (OPT): every option offered, with each plan's amounts.
+  w.section(`${n++}. Payment option (OPT-1 to OPT-6) — mark one`);
+  const codes = OPTION_CODES.filter((code) => offered.some((r) => r.options.some((o) => o.code === code)));
+  const columns: Column[] = [{ header: 'Payment option', width: 3.2 }];
+  for (const r of offered) {
+    const p = offered.length > 1 ? `${planLabel(r.plan)}: ` : '';
+    columns.push({ header: p ? `${p}monthly to you` : 'Monthly to you', width: 1.35, align: 'right' }, { header: p ? `${p}to your survivor` : 'To your survivor', width: 1.45, align: 'right' });
+  }
+  const optionRows: TableRow[] = codes.map((code) => ({
+    cells: [`${code}  ${optionLabel(code)}`, ...offered.flatMap((r) => [amountCell(r, code, 'monthly'), amountCell(r, code, 'survivor')])],
+    radio: { group: 'election.option', value: code, selected: false },
+  }));
+  if (codes.length > 0) w.table(columns, optionRows, { radioColumn: true, field: 'election.option' });
+  else w.paragraph('No payment option is payable on this retirement date (ELIG-5).');
+  const bases = [...new Set(offered.flatMap((r) => r.options.filter((o) => isActuarialBasis(o.basis)).map((o) => o.basis)))];
+  if (bases.length > 0) {
+    w.paragraph(`* Estimate: actuarially equivalent to the Life Income Annuity on basis ${bases.join(', ')} (OPT-5). MOSERS publishes no factors for these options; MOSERS sets the final amount.`, { size: 7.5 });
+  }
+  if (codes.includes('JS50') || codes.includes('JS100')) {
+    w.paragraph('Joint & survivor options (JS50, JS100) name your spouse on the Retirement Application as beneficiary; if your spouse dies first, your benefit rises to the Life Income Annuity (OPT-2). Options never reduce the temporary benefit.', { size: 7.5 });
+  }
+  for (const r of offered) {
+    if (!r.temporaryBenefit) continue;
+    w.paragraph(
+      `${offered.length > 1 ? `${planLabel(r.plan)}: ` : ''}a temporary benefit of ${formatMoney(r.temporaryBenefit.monthly)} a month is paid in addition to the option you choose, through ${formatMonth(r.temporaryBenefit.lastPaymentMonth)} (BEN-4).`,
+      { size: 7.5 },
+    );
+  }
+
+  // 4. Beneficiaries for LIFE (final payment) and guaranteed payments.
+  w.section(`${n++}. Beneficiaries for the final payment (LIFE) or the remaining guaranteed payments (OPT-1, OPT-6)`, 60);
+  w.paragraph('Complete only if you mark LIFE or a guaranteed-payment option. Shares within each class must add up to 100%.', { size: 7.5 });
+  const bens = electionBeneficiaries(member.beneficiaries);
+  for (const cls of ['primary', 'contingent'] as const) {
+    const list = bens.filter((b) => b.class === cls);
+    const count = Math.max(cls === 'primary' ? PRIMARY_ROWS : CONTINGENT_ROWS, list.length);
+    for (let i = 0; i < count; i++) {
+      const b = list[i];
+      const base = `election.beneficiary.${cls}[${i}]`;
+      w.row([
+        { label: `${cls === 'primary' ? 'Primary' : 'Contingent'} beneficiary ${i + 1}: name`, value: b?.name ?? '', width: 3, field: `${base}.name` },
+        { label: 'Relationship', value: b?.relationship ?? '', width: 1.2, field: `${base}.relationship` },
+        { label: 'Birth date', value: dateOrBlank(b?.birthDate), width: 1.1, field: `${base}.birthDate` },
+        { label: 'Share', value: b ? shareText(b.share) : '', width: 0.7, field: `${base}.share`, align: 'right' },
+      ]);
+    }
+  }
+  w.endRows();
+
+  // 5. Spousal consent notice (OPT-7).
+  if (spouse) {
+    w.notice(
+      `Because you are married, if you elect any option other than JS50 or JS100 your spouse${spouse.name ? `, ${spouse.name},` : ''} must sign the Spousal Consent (CW-302) before MOSERS can pay that option (OPT-7).`,
+      'warn',
+      { title: 'Spousal consent required for LIFE and guaranteed-payment options' },
+    );
+  }
+  const choices = [estimate.results.length > 1 ? 'plan' : null, eligible.length > 0 ? 'BackDROP' : null, 'payment option'].filter((x): x is string => x !== null);
+  const chosen = choices.length > 1 ? `${choices.slice(0, -1).join(', ')} and ${choices[choices.length - 1] ?? ''}` : (choices[0] ?? '');
+  memberSignatureWithDate(w, `I elect the ${chosen} marked above. I understand that my election cannot be changed once the first payment is made (OPT-8).`);
+}
+
+function memberSignatureWithDate(w: DocWriter, statement: string): void {
+  w.gap(4);
+  w.paragraph(statement, { size: 8 });
+  w.gap(4);
+  w.ensure(40);
+  w.row([
+    { label: 'Member signature', value: '', width: 3 },
+    { label: 'Date signed', value: '', width: 1.2, field: 'election.signature.date' },
+  ], { minHeight: 32 });
+}
+
+/** The election form alone, as PDF bytes. */
+export async function buildElectionForm(input: DocumentInput, opts: BuildOptions = {}): Promise<Uint8Array> {
+  validateMemberText(input.member);
+  const name = memberDisplayName(input.member);
+  const ctx = await DocContext.create(name, { flatten: opts.flatten ?? false, title: `Retirement Election Form — ${name}` });
+  addElectionForm(ctx, input, opts);
+  return ctx.finish();
+}

@@ -1,0 +1,83 @@
+// BackDROP Distribution Form (Step 2, CW-301), BD-5. The SSN is masked.
+//
+// Fields:
+//   backdropDistribution.member.{name,memberId,ssn}          ssn masked
+//   backdropDistribution.period, backdropDistribution.lumpSum   the selected period, if any
+//   backdropDistribution.method   radio: cash | rollover | split | installments (installments while
+//                                 the plan provision allows them, BD-5)
+//   backdropDistribution.split.cashPercent, backdropDistribution.split.rolloverPercent
+//   backdropDistribution.rollover.institution, backdropDistribution.rollover.account
+import { FORM_CODES, FORM_TITLES } from '../checklist';
+import type { DocContext, DocumentMeta } from '../context';
+import { formatDate, formatMoney, planLabel } from '../format';
+import type { DocumentInput } from '../types';
+import { DocWriter } from '../writer';
+import { memberRows, memberSignature } from './common';
+
+export const BACKDROP_META: DocumentMeta = { kind: 'backdrop-distribution', code: FORM_CODES['backdrop-distribution'], title: FORM_TITLES['backdrop-distribution'] };
+
+export type BackdropFormOptions = { installments?: boolean };
+
+export function addBackdropDistribution(ctx: DocContext, input: DocumentInput, opts: BackdropFormOptions = {}): void {
+  const { estimate, member } = input;
+  const bd = member.backdropDistribution ?? null;
+  const eligible = estimate.results.filter((r) => r.backdrop.eligible);
+  const several = eligible.length > 1;
+  const selected = eligible.flatMap((r) => r.backdrop.periods.filter((p) => p.selected).map((p) => ({ r, p })))[0] ?? null;
+  const w = new DocWriter(ctx, {
+    ...BACKDROP_META,
+    step: 'Step 2',
+    subtitle: `Complete only if you elect a BackDROP on the Retirement Election Form. Due with the election form, ${formatDate(estimate.results[0]?.deadlines.electionDue ?? estimate.retirementDate)} (PROC-2).`,
+  });
+  w.section('Member');
+  memberRows(w, 'backdropDistribution', input, { fullSsn: false });
+  w.row([
+    {
+      label: 'BackDROP period elected',
+      value: selected ? `${several ? `${planLabel(selected.r.plan)}, ` : ''}${selected.p.months} months, from ${formatDate(selected.p.backdropDate)}` : '',
+      width: 2,
+      field: 'backdropDistribution.period',
+    },
+    { label: 'Estimated lump sum', value: selected ? formatMoney(selected.p.lumpSum) : '', width: 1, field: 'backdropDistribution.lumpSum', align: 'right' },
+  ]);
+  w.endRows();
+  w.section('Lump sums by period (estimate, BD-4)');
+  w.table(
+    [
+      { header: 'Period', width: 2 },
+      { header: 'BackDROP date', width: 1.6 },
+      { header: 'Lump sum (90%)', width: 1.4, align: 'right' },
+    ],
+    eligible.flatMap((r) => r.backdrop.periods.map((p) => ({ cells: [`${several ? `${planLabel(r.plan)}: ` : ''}${p.months} months`, formatDate(p.backdropDate), formatMoney(p.lumpSum)], bold: p.selected }))),
+    { field: 'backdropDistribution.periods' },
+  );
+  w.section('Distribution (BD-5) — mark one');
+  const methods = [
+    { value: 'cash', label: 'Cash, one lump sum (20% federal withholding)' },
+    { value: 'rollover', label: 'Direct rollover of the whole amount' },
+    { value: 'split', label: 'Split between cash and a rollover' },
+  ];
+  if (opts.installments !== false) methods.push({ value: 'installments', label: 'Cash in three annual installments' });
+  w.row([{ kind: 'radio', label: 'Distribution', width: 1, group: 'backdropDistribution.method', options: methods, selected: bd?.method ?? null }]);
+  const cashPct = bd?.cashPercent ?? '';
+  const rollPct = cashPct && /^\d{1,3}(\.\d+)?$/.test(cashPct) ? String(100 - Number(cashPct)) : '';
+  w.row([
+    { label: 'Split: percent in cash', value: cashPct ? `${cashPct}%` : '', width: 1, field: 'backdropDistribution.split.cashPercent', align: 'right' },
+    { label: 'Split: percent rolled over', value: rollPct ? `${rollPct}%` : '', width: 1, field: 'backdropDistribution.split.rolloverPercent', align: 'right' },
+  ]);
+  w.row([
+    { label: 'Rollover to (MO Deferred Comp, or the IRA or plan)', value: bd?.rolloverInstitution ?? '', width: 2, field: 'backdropDistribution.rollover.institution' },
+    { label: 'Account number there', value: bd?.rolloverAccount ?? '', width: 1, field: 'backdropDistribution.rollover.account' },
+  ]);
+  w.endRows();
+  const age = estimate.results[0]?.ageAtRetirement;
+  const young = age ? age.years < 59 || (age.years === 59 && age.months < 6) : false;
+  const warnings = ['Cash is paid with mandatory 20% federal income tax withholding.', 'A rollover to anywhere but MO Deferred Comp needs the receiving institution\'s signature on this form.'];
+  if (young) warnings.push('You will be under age 59½ at retirement: cash may carry a 10% IRS early-distribution penalty. This is a warning, not a calculation.');
+  w.notice(warnings.join(' '), 'warn', { title: 'Before you choose' });
+  memberSignature(w, 'I elect the distribution of my BackDROP lump sum marked above.');
+  w.signatures([
+    { label: 'Receiving institution: authorized signature (rollovers outside MO Deferred Comp)', width: 3 },
+    { label: 'Date', width: 1.4 },
+  ]);
+}

@@ -1,0 +1,189 @@
+// Plain data for the printed documents (ARCHITECTURE "PDF documents"). The builders never query
+// the caseload: the caseload service maps its records onto `DocumentMember`, and the packet CLI
+// builds a minimal one from a case file with `documentMemberFromCase`.
+//
+// Full SSNs and bank account numbers live here, in the main process only: the PDFs are filled in
+// main, so full values never cross IPC. Every field a bare CASE.json cannot give is optional.
+import type { Case } from '../../shared/domain/case-schema';
+import type { Estimate } from '../../shared/domain/estimate-schema';
+
+/** RULES.md section 10. The same ids as the caseload (shared/domain/member.ts FORM_IDS). */
+export const STEP1_FORM_IDS = [
+  'retirement-application',
+  'direct-deposit',
+  'w4p',
+  'beneficiary-life-insurance',
+  'optional-life',
+  'dependent-child-life',
+  'release-information',
+  'designation-of-agent',
+] as const;
+export const STEP2_FORM_IDS = ['election-form', 'backdrop-distribution', 'spousal-consent'] as const;
+export const DOCUMENT_FORM_IDS = [...STEP1_FORM_IDS, ...STEP2_FORM_IDS] as const;
+export type FormId = (typeof DOCUMENT_FORM_IDS)[number];
+
+export const DOCUMENT_FORM_STATUSES = ['not-started', 'in-progress', 'received'] as const;
+export type FormStatus = (typeof DOCUMENT_FORM_STATUSES)[number];
+
+/** FORM-1: the proof documents. The same ids as the caseload (PROOF_DOCUMENTS). */
+export const DOCUMENT_PROOFS = ['member-proof-of-age', 'spouse-proof-of-age', 'marriage-certificate'] as const;
+export type ProofDocument = (typeof DOCUMENT_PROOFS)[number];
+
+/** FORM-1: the documents accepted as proof of age and lawful presence. */
+export const PROOF_KINDS = [
+  'birth-certificate',
+  'missouri-license',
+  'passport',
+  'citizenship-certificate',
+  'naturalization-certificate',
+  'birth-abroad-certificate',
+] as const;
+export type ProofKind = (typeof PROOF_KINDS)[number];
+
+/** FORM-3: the designations. The same ids as the caseload (DESIGNATIONS). */
+export const DOCUMENT_DESIGNATIONS = ['life-insurance', 'final-payment', 'guaranteed-payments', 'msep2011-contributions'] as const;
+export type Designation = (typeof DOCUMENT_DESIGNATIONS)[number];
+
+export type DocumentAddress = {
+  street?: string | null;
+  city?: string | null;
+  state?: string | null;
+  zip?: string | null;
+};
+
+export type DocumentSpouse = {
+  name: string;
+  /** Nine digits (dashes allowed); printed in full only on forms that require it. */
+  ssn?: string | null;
+  birthDate?: string | null;
+  marriageDate?: string | null;
+};
+
+export type DocumentBeneficiary = {
+  designation: Designation;
+  class: 'primary' | 'contingent';
+  kind: 'person' | 'trust' | 'organization' | 'estate';
+  name: string;
+  relationship?: string | null;
+  birthDate?: string | null;
+  ssn?: string | null;
+  address?: string | null;
+  /** A percentage ("50", "33.33") or a fraction ("1/3"), as the caseload stores it. */
+  share: string;
+};
+
+export type DocumentAgent = {
+  name: string;
+  phone?: string | null;
+  /** Mailing address, one string; line breaks allowed. */
+  address?: string | null;
+};
+
+export type DocumentReleaseOfInformation = {
+  recipient: string;
+  relationship?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  /** The information that may be released. */
+  information?: string | null;
+  /** Effective dates, ISO. */
+  from?: string | null;
+  to?: string | null;
+};
+
+export type DocumentProcess = {
+  forms?: { form: FormId; status: FormStatus; dueDate?: string | null }[];
+  proofs?: { document: ProofDocument; received: boolean; kind?: ProofKind | null }[];
+};
+
+export type DocumentMember = {
+  firstName: string;
+  middleName?: string | null;
+  lastName: string;
+  /** The name as one string, used verbatim when given (a case file has only this). */
+  fullName?: string | null;
+  memberId?: string | null;
+  /** Nine digits (dashes allowed). Main process only. */
+  ssn?: string | null;
+  birthDate?: string | null;
+  address?: DocumentAddress | null;
+  phone?: string | null;
+  email?: string | null;
+  spouse?: DocumentSpouse | null;
+  beneficiaries?: DocumentBeneficiary[];
+  directDeposit?: {
+    routingNumber: string;
+    accountNumber: string;
+    accountType: 'checking' | 'savings';
+    institution?: string | null;
+  } | null;
+  /** FORM-4: decimal amounts; `carried` is the coverage while active, `elected` the amount kept. */
+  optionalLife?: { carried?: string | null; elected?: string | null } | null;
+  /** Whether the member carries life insurance into retirement (FORM-4 basic life). Default: active members. */
+  lifeInsured?: boolean | null;
+  /** Substitute W-4P. */
+  withholding?: {
+    filingStatus?: 'single' | 'married-joint' | 'head-of-household' | null;
+    otherIncome?: string | null;
+    deductions?: string | null;
+    extraWithholding?: string | null;
+    noWithholding?: boolean | null;
+  } | null;
+  agent?: DocumentAgent | null;
+  successorAgent?: DocumentAgent | null;
+  releaseOfInformation?: DocumentReleaseOfInformation | null;
+  /** BD-5 choices already discussed, printed on the BackDROP Distribution Form. */
+  backdropDistribution?: {
+    method?: 'cash' | 'rollover' | 'split' | 'installments' | null;
+    cashPercent?: string | null;
+    rolloverInstitution?: string | null;
+    rolloverAccount?: string | null;
+  } | null;
+  /** The two-step process checklist: each form's status and the proof documents received. */
+  process?: DocumentProcess | null;
+  appointment?: { date: string; time?: string | null; place?: string | null; counselor?: string | null } | null;
+};
+
+/** What a document is built from: the estimate already computed, the member, and the case facts. */
+export type DocumentInput = {
+  estimate: Estimate;
+  member: DocumentMember;
+  /** The case the estimate was computed from: facts used, COLA assumptions, active or not. */
+  case?: Case | null;
+};
+
+export type BuildOptions = {
+  /** Keep the AcroForm fillable (default) or flatten every field into the page for printing. */
+  flatten?: boolean;
+  /** ISO date printed as "prepared on"; default the estimate's `asOf`. */
+  preparedOn?: string;
+};
+
+/** The name printed on documents and in every page footer. */
+export function memberDisplayName(m: DocumentMember): string {
+  const full = m.fullName?.trim();
+  if (full) return full;
+  return [m.firstName, m.middleName ?? '', m.lastName]
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
+    .join(' ');
+}
+
+/** A minimal DocumentMember from a case file (CASE-FORMAT): names only, everything else blank. */
+export function documentMemberFromCase(c: Case): DocumentMember {
+  const name = c.member.name?.trim() ?? '';
+  const parts = name.split(/\s+/).filter((s) => s.length > 0);
+  const firstName = parts.length > 1 ? (parts[0] ?? '') : '';
+  const lastName = parts.length > 0 ? (parts[parts.length - 1] ?? '') : '';
+  const middle = parts.slice(1, -1).join(' ');
+  return {
+    firstName,
+    middleName: middle || null,
+    lastName,
+    fullName: name || null,
+    memberId: c.member.memberId ?? null,
+    ssn: null,
+    birthDate: c.member.birthDate,
+    spouse: c.spouse ? { name: c.spouse.name ?? '', birthDate: c.spouse.birthDate } : null,
+  };
+}

@@ -1,0 +1,92 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import IconButton from '@mui/material/IconButton';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useEffect, useState } from 'react';
+import { beneficiaryListSchema, DESIGNATIONS, type Designation, type MemberRecord } from '../../../../shared/domain/member';
+import type { AppError } from '../../../../shared/ipc/result';
+import { api } from '../../api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+
+type Row = { class: 'primary' | 'contingent'; kind: 'person' | 'trust' | 'organization' | 'estate'; name: string; relationship: string; share: string };
+const DESIGNATION_LABEL: Record<Designation, string> = {
+  'life-insurance': 'Life insurance',
+  'final-payment': 'Final payment',
+  'guaranteed-payments': 'Guaranteed payments',
+  'msep2011-contributions': 'MSEP 2011 contributions',
+};
+
+export function BeneficiariesSection({ record, onSaved }: { record: MemberRecord; onSaved: (r: MemberRecord) => void }) {
+  const [designation, setDesignation] = useState<Designation>('life-insurance');
+  const fromRecord = (d: Designation): Row[] =>
+    record.beneficiaries.filter((b) => b.designation === d).map((b) => ({ class: b.class, kind: b.kind, name: b.name, relationship: b.relationship ?? '', share: b.share }));
+  const [rows, setRows] = useState<Row[]>(fromRecord(designation));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<AppError | null>(null);
+  useEffect(() => setRows(fromRecord(designation)), [record.beneficiaries, designation]);
+
+  const update = (i: number, k: keyof Row, v: string) => setRows(rows.map((r, j) => (j === i ? ({ ...r, [k]: v } as Row) : r)));
+  const save = async () => {
+    const list = rows.map((r) => ({ class: r.class, kind: r.kind, name: r.name, relationship: r.relationship || null, share: r.share }));
+    const parsed = beneficiaryListSchema.safeParse(list);
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [`beneficiaries[${String(i.path[0])}].${String(i.path[1] ?? 'name')}`, i.message])));
+      return;
+    }
+    const r = await api.beneficiaries.set({ memberId: record.id, version: record.version, designation, beneficiaries: list });
+    if (r.ok) {
+      setErrors({});
+      setError(null);
+      onSaved(r.value);
+    } else {
+      setError(r.error);
+      setErrors(r.error.fields ?? {});
+    }
+  };
+  const err = (i: number, k: string) => errors[`beneficiaries[${i}].${k}`];
+  return (
+    <Paper sx={{ p: 2 }} component="section" aria-labelledby="ben-title">
+      <Typography variant="h3" component="h2" id="ben-title" gutterBottom>
+        Beneficiaries (FORM-3)
+      </Typography>
+      <ErrorNotice error={error} />
+      <TextField select size="small" label="Designation" value={designation} onChange={(e) => setDesignation(e.target.value as Designation)} sx={{ mb: 1, minWidth: 260 }}>
+        {DESIGNATIONS.map((d) => (
+          <MenuItem key={d} value={d}>
+            {DESIGNATION_LABEL[d]}
+          </MenuItem>
+        ))}
+      </TextField>
+      {rows.map((r, i) => (
+        <Box key={i} sx={{ display: 'grid', gridTemplateColumns: '120px 130px 1fr 120px 90px 40px', gap: 1, mb: 1 }}>
+          <TextField select size="small" label="Class" value={r.class} onChange={(e) => update(i, 'class', e.target.value)}>
+            <MenuItem value="primary">Primary</MenuItem>
+            <MenuItem value="contingent">Contingent</MenuItem>
+          </TextField>
+          <TextField select size="small" label="Kind" value={r.kind} onChange={(e) => update(i, 'kind', e.target.value)}>
+            {['person', 'trust', 'organization', 'estate'].map((k) => (
+              <MenuItem key={k} value={k}>
+                {k}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField size="small" label="Name" value={r.name} onChange={(e) => update(i, 'name', e.target.value)} error={Boolean(err(i, 'name'))} helperText={err(i, 'name')} />
+          <TextField size="small" label="Relationship" value={r.relationship} onChange={(e) => update(i, 'relationship', e.target.value)} />
+          <TextField size="small" label="Share %" value={r.share} onChange={(e) => update(i, 'share', e.target.value)} error={Boolean(err(i, 'share') || err(i, 'class'))} helperText={err(i, 'share') ?? err(i, 'class')} slotProps={{ htmlInput: { 'data-testid': `ben-share-${i}` } }} />
+          <IconButton aria-label={`Remove ${r.name || 'beneficiary'}`} onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+            ×
+          </IconButton>
+        </Box>
+      ))}
+      <Box sx={{ display: 'flex', gap: 1 }}>
+        <Button onClick={() => setRows([...rows, { class: rows.length === 0 ? 'primary' : 'contingent', kind: 'person', name: '', relationship: '', share: '100' }])}>Add beneficiary</Button>
+        <Button variant="outlined" onClick={() => void save()} data-testid="save-beneficiaries">
+          Save beneficiaries
+        </Button>
+      </Box>
+    </Paper>
+  );
+}

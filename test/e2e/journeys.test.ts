@@ -1,0 +1,126 @@
+// End-to-end journeys through the renderer in Debian Chromium, over the same dispatch as Electron.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Estimate } from '../../shared/domain/estimate-schema';
+import { openMember, startSession, type Session } from './harness';
+
+/** `npm run --silent estimate` on the case the workstation builds for this member. */
+function cliEstimate(s: Session, memberId: number, extra: { backdropMonths?: number | null; retirementDate?: string } = {}): Estimate {
+  const c = s.app.services.estimates.caseFor({ memberId, ...extra });
+  const file = join(mkdtempSync(join(tmpdir(), 'e2e-case-')), 'case.json');
+  writeFileSync(file, JSON.stringify(c));
+  const p = spawnSync('npm', ['run', '--silent', 'estimate', '--', file], { encoding: 'utf8' });
+  expect(p.status, p.stderr).toBe(0);
+  return JSON.parse(p.stdout) as Estimate;
+}
+
+describe('counselor journeys (preview transport, production CSP)', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await startSession();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('finds a member by name, by member ID and by last 4 of the SSN, from the keyboard', async () => {
+    await s.page.getByTestId('search').fill('6703');
+    await s.page.getByTestId('search-row').filter({ hasText: 'Núñez, José' }).waitFor();
+    await s.page.getByTestId('search').fill('M01120');
+    await s.page.getByTestId('search-row').filter({ hasText: 'Whitfield, Dana' }).waitFor();
+    await s.shot('01-caseload-search');
+    await openMember(s, 'whitfield');
+    await expect.poll(() => s.page.getByTestId('current-member').textContent()).toBe('Whitfield, Dana · M0112044');
+    await s.page.getByTestId('field-lastName').waitFor();
+    await s.shot('02-member-record');
+    expect(await s.page.getByTestId('field-retirementDate').inputValue()).toBe('2027-07-01');
+  });
+
+  it('keeps typed edits through a reload (drafts in the caseload), then saves them', async () => {
+    await s.page.keyboard.press('Alt+2');
+    const phone = s.page.getByTestId('field-phone');
+    await phone.fill('573-555-0199');
+    await s.page.waitForTimeout(700);
+    await s.page.reload();
+    await openMember(s, 'whitfield');
+    await s.page.getByText('Unsaved edits from').waitFor();
+    expect(await s.page.getByTestId('field-phone').inputValue()).toBe('573-555-0199');
+    await s.page.keyboard.press('Control+s');
+    await s.page.getByText('Saved.').waitFor();
+    const id = s.app.services.members.search({ query: 'whitfield' })[0]!.id;
+    expect(s.app.services.members.get(id).phone).toBe('573-555-0199');
+    expect(s.app.services.settings.draft(`member:${id}`)).toBeNull();
+  });
+
+  it('shows a field error beside the input and saves nothing when input is bad', async () => {
+    const id = s.app.services.members.search({ query: 'whitfield' })[0]!.id;
+    const before = s.app.services.members.get(id).version;
+    await s.page.getByTestId('field-directDeposit.routingNumber').fill('011000016');
+    await s.page.getByTestId('field-directDeposit.accountNumber').fill('12345678');
+    await s.page.getByText('must be a 9-digit ABA routing number with a valid checksum (FORM-2)').waitFor();
+    await s.shot('03-member-validation');
+    await s.page.keyboard.press('Control+s');
+    expect(s.app.services.members.get(id).version).toBe(before);
+    await s.page.getByTestId('field-directDeposit.routingNumber').fill('011000015');
+    await s.page.getByTestId('field-directDeposit.accountType').locator('..').click();
+    await s.page.getByRole('option', { name: 'Checking' }).click();
+    await s.page.keyboard.press('Control+s');
+    await s.page.getByText('Saved.').waitFor();
+    expect(s.app.services.members.get(id).directDeposit).toEqual({ routingNumber: '011000015', accountMasked: '****5678', accountType: 'checking' });
+  });
+
+  it('marks forms received and the tracker and missing list follow (PROC-1, PROC-2, FORM-1)', async () => {
+    await s.page.keyboard.press('Alt+4');
+    await s.page.getByTestId('step1-progress').waitFor();
+    expect(await s.page.getByTestId('step1-progress').textContent()).toBe('0 of 3 required forms received');
+    for (const form of ['retirement-application', 'direct-deposit']) {
+      await s.page.getByTestId(`status-${form}`).locator('..').click();
+      await s.page.getByRole('option', { name: 'Received' }).click();
+      await s.page.getByRole('option').first().waitFor({ state: 'detached' });
+    }
+    await expect.poll(() => s.page.getByTestId('step1-progress').textContent()).toBe('2 of 3 required forms received');
+    const proof = s.page.getByLabel("Member's proof of age and lawful presence");
+    await proof.focus();
+    await s.page.keyboard.press('Space');
+    await expect.poll(() => proof.isChecked()).toBe(true);
+    await expect.poll(() => s.page.getByTestId('missing-list').textContent()).not.toContain("Member's proof of age");
+    const missing = await s.page.getByTestId('missing-list').textContent();
+    expect(missing).toContain('Tax Withholding (Substitute W-4P) (due May 31, 2027)');
+    expect(missing).toContain('Retirement Election Form (due June 30, 2027)');
+    await s.shot('04-process-tracker');
+  });
+
+  it('prints a packet: the PDF is saved by main and parses; its bytes never cross IPC', async () => {
+    await s.page.keyboard.press('Alt+5');
+    await s.page.getByTestId('build-packet').click();
+    await s.page.getByTestId('packet-ready').waitFor({ timeout: 30_000 });
+    await s.page.getByTestId('save-packet').click();
+    await s.page.getByTestId('packet-done').waitFor();
+    await s.shot('05-print');
+    const built = [...s.answers].reverse().find((a) => a.channel === 'documents:packet')!.result as { ok: true; value: { pageCount: number; fileName: string } };
+    expect(built.ok).toBe(true);
+    expect(JSON.stringify(built)).not.toMatch(/123-45-6702|123456702/);
+    expect(built.value.fileName).toBe('Whitfield-M0112044-packet-2027-07-01.pdf');
+    const path = join(s.outDir, built.value.fileName);
+    expect(await s.page.getByTestId('packet-done').textContent()).toBe(`Saved to ${path}`);
+    const pdf = await PDFDocument.load(readFileSync(path));
+    expect(pdf.getPageCount()).toBe(built.value.pageCount);
+    await s.page.getByTestId('print-packet').click();
+    await s.page.getByText('Printing is available in the desktop app').waitFor();
+  });
+
+  it('runs under the production CSP with no console errors on the screens visited', () => {
+    expect(s.consoleErrors.filter((e) => !e.includes('ERR_BLOCKED_BY_CLIENT'))).toEqual([]);
+  });
+
+  it('agrees with npm run estimate for the member (the case the workstation builds)', () => {
+    const id = s.app.services.members.search({ query: 'whitfield' })[0]!.id;
+    const cli = cliEstimate(s, id);
+    const inApp = s.app.services.estimates.compute({ memberId: id });
+    expect(inApp.results).toEqual(cli.results);
+  });
+});

@@ -1,0 +1,200 @@
+// The documents for every example case, parsed back: page counts, every form field by name and
+// value (pdf-lib), the estimate's figures and dates in the text (pdftotext), page footers, and
+// the SSN printed in full only on the forms that require it.
+import { describe, expect, it } from 'vitest';
+import type { Estimate } from '../../../shared/domain/estimate-schema';
+import { OPTION_CODES } from '../../../shared/domain/estimate-schema';
+import { buildEstimateAndElection, buildPacket } from '../../../main/pdf/packet';
+import type { DocumentRange } from '../../../main/pdf/context';
+import { electionFields, packetFields } from './expected-fields';
+import { readFields } from './fields';
+import { EXAMPLE_NAMES, plainInput, richInput } from './fixtures';
+import { flat, pdftotext } from './poppler';
+
+// Page counts, looked at page by page in /tmp/pdf-look (see render.test.ts).
+const PAGES: Record<string, { estimateAndElection: number; packet: number; packetAllOpen: number }> = {
+  'msep-both-plans': { estimateAndElection: 7, packet: 16, packetAllOpen: 17 },
+  'msep2000-rule80-backdrop': { estimateAndElection: 6, packet: 15, packetAllOpen: 16 },
+  'msep2011-early': { estimateAndElection: 4, packet: 13, packetAllOpen: 14 },
+  'terminated-vested': { estimateAndElection: 3, packet: 10, packetAllOpen: 11 },
+};
+
+// Formatting written out here, independently of main/pdf/format.ts.
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+function dollars(amount: string): string {
+  const [whole = '', cents = ''] = amount.split('.');
+  return `$${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
+}
+function longDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return `${MONTHS[m - 1]} ${d}, ${y}`;
+}
+
+/** Every money figure of the estimate JSON. */
+function moneyFigures(e: Estimate): string[] {
+  const out: string[] = [];
+  const push = (v: string | null | undefined) => {
+    if (v) out.push(v);
+  };
+  for (const r of e.results) {
+    push(r.finalAveragePay);
+    push(r.baseBenefit);
+    push(r.lifeIncomeAnnuity);
+    push(r.temporaryBenefit?.monthly);
+    push(r.preRetirementDeath?.spouseMonthly);
+    for (const o of r.options) {
+      push(o.monthly);
+      push(o.survivorMonthly);
+    }
+    for (const p of r.backdrop.periods) {
+      push(p.finalAveragePay);
+      push(p.lifeIncomeAnnuity);
+      push(p.temporaryMonthly);
+      push(p.monthlyAtRetirement);
+      push(p.lumpSum);
+      for (const o of p.options) {
+        push(o.monthly);
+        push(o.survivorMonthly);
+      }
+    }
+  }
+  return [...new Set(out)];
+}
+
+function deadlines(e: Estimate): string[] {
+  return [...new Set(e.results.flatMap((r) => Object.values(r.deadlines)))];
+}
+
+/** The option codes the estimate offers, in the canonical order (the election radio's options). */
+function offeredCodes(e: Estimate): string[] {
+  const eligible = e.results.filter((r) => r.status !== 'not-eligible');
+  return OPTION_CODES.filter((c) => eligible.some((r) => r.options.some((o) => o.code === c)));
+}
+
+function pagesOf(docs: DocumentRange[], kind: DocumentRange['kind']): number[] {
+  const r = docs.find((d) => d.kind === kind);
+  if (!r) return [];
+  return Array.from({ length: r.lastPage - r.firstPage + 1 }, (_, i) => r.firstPage + i);
+}
+
+function pageTexts(bytes: Uint8Array, count: number): string[] {
+  const all = pdftotext(bytes);
+  const pages = all.split('\f');
+  expect(pages.length).toBeGreaterThanOrEqual(count);
+  return pages.slice(0, count).map(flat);
+}
+
+describe.each(EXAMPLE_NAMES)('documents for %s', (name) => {
+  it('estimate statement and election form: pages, every field, every figure and date', async () => {
+    const input = plainInput(name);
+    const r = await buildEstimateAndElection(input);
+    expect(r.pageCount).toBe(PAGES[name]?.estimateAndElection);
+    expect(r.documents.map((d) => d.kind)).toEqual(['estimate', 'election-form']);
+
+    expect(await readFields(r.bytes)).toEqual(electionFields(name, offeredCodes(input.estimate), false));
+
+    const pages = pageTexts(r.bytes, r.pageCount);
+    const estimateText = pagesOf(r.documents, 'estimate')
+      .map((p) => pages[p - 1])
+      .join(' ');
+    const figures = moneyFigures(input.estimate);
+    expect(figures.length).toBeGreaterThan(3);
+    for (const amount of figures) expect(estimateText, `estimate statement shows ${dollars(amount)}`).toContain(dollars(amount));
+    for (const d of deadlines(input.estimate)) expect(estimateText, `estimate statement shows ${longDate(d)}`).toContain(longDate(d));
+    // Marked as an estimate, with the date prepared and the engine version.
+    expect(estimateText).toContain('ESTIMATE — not a guarantee of benefits');
+    expect(estimateText).toContain(`Prepared ${longDate(input.estimate.asOf)}`);
+    expect(estimateText).toContain(`engine version ${input.estimate.engineVersion}`);
+    // Every note and every trace step (with dates and amounts in the documents' style).
+    for (const res of input.estimate.results) {
+      for (const n of [...res.notes, ...res.trace]) expect(estimateText).toContain(n.rule);
+      expect(estimateText).toContain(`How the figures were derived: ${res.plan === 'MSEP2000' ? 'MSEP 2000' : res.plan === 'MSEP2011' ? 'MSEP 2011' : 'MSEP'}`);
+    }
+    // No ISO date or bare amount slips through: dates print long, amounts with a dollar sign.
+    expect(estimateText).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+
+    // The election form: its due date and every amount offered.
+    const electionText = pagesOf(r.documents, 'election-form')
+      .map((p) => pages[p - 1])
+      .join(' ');
+    const first = input.estimate.results[0];
+    expect(electionText).toContain(`Due ${longDate(first?.deadlines.electionDue ?? '')}`);
+    for (const res of input.estimate.results.filter((x) => x.status !== 'not-eligible')) {
+      for (const o of res.options) expect(electionText).toContain(dollars(o.monthly));
+      for (const p of res.backdrop.periods) {
+        expect(electionText).toContain(dollars(p.lumpSum));
+        expect(electionText).toContain(dollars(p.monthlyAtRetirement));
+      }
+    }
+
+    // Page N of M and the member's name on every page.
+    const member = input.member.fullName ?? '';
+    pages.forEach((t, i) => expect(t).toContain(`Page ${i + 1} of ${r.pageCount} — ${member}`));
+  });
+
+  it('full packet with every form open: every field of every form by name and value', async () => {
+    const input = richInput(name);
+    input.member.process = null;
+    const r = await buildPacket(input);
+    expect(r.pageCount).toBe(PAGES[name]?.packetAllOpen);
+    expect(await readFields(r.bytes)).toEqual(packetFields(name, offeredCodes(input.estimate)));
+  });
+
+  it('full packet: cover checklist, order, page footers and SSNs masked except where required', async () => {
+    const input = richInput(name);
+    const progress: string[] = [];
+    const r = await buildPacket(input, { onProgress: (p) => progress.push(`${p.done}/${p.total} ${p.step}`) });
+    expect(r.pageCount).toBe(PAGES[name]?.packet);
+    expect(progress.at(-1)).toMatch(/^(\d+)\/\1 pdf$/);
+
+    const kinds = r.documents.map((d) => d.kind);
+    expect(kinds.slice(0, 3)).toEqual(['cover', 'estimate', 'election-form']);
+    // Received forms are left out (direct deposit is received in the fixture); open ones follow.
+    expect(kinds).not.toContain('direct-deposit');
+    expect(kinds).toEqual(expect.arrayContaining(['retirement-application', 'w4p', 'beneficiary-life-insurance', 'optional-life', 'release-information', 'designation-of-agent']));
+    expect(kinds.includes('spousal-consent')).toBe(input.member.spouse !== null);
+    expect(kinds.includes('backdrop-distribution')).toBe(input.estimate.results.some((x) => x.backdrop.eligible));
+    expect(r.documents.at(-1)?.lastPage).toBe(r.pageCount);
+
+    const pages = pageTexts(r.bytes, r.pageCount);
+    const name_ = 'Whitfield|Oyelaran|Fenwick|Landry';
+    pages.forEach((t, i) => expect(t).toMatch(new RegExp(`Page ${i + 1} of ${r.pageCount} — \\S.*(${name_})`)));
+
+    // The cover: forms done and missing, proof documents still needed, each due date.
+    const cover = pagesOf(r.documents, 'cover').map((p) => pages[p - 1]).join(' ');
+    const d = input.estimate.results[0]?.deadlines;
+    expect(cover).toContain('CW-202 Direct Deposit Authorization Required Received');
+    expect(cover).toMatch(/CW-203 Tax Withholding Election \(Substitute W-4P\) Required In progress/);
+    expect(cover).toContain(`CW-201 Retirement Application Required Not started ${longDate(d?.applicationDue ?? '')}`);
+    expect(cover).toContain(`CW-300 Personalized Retirement Election Form Required Not started ${longDate(d?.electionDue ?? '')}`);
+    expect(cover).toContain("Member's proof of age and lawful presence Received: U.S. passport");
+    if (input.member.spouse) {
+      expect(cover).toContain(`Spouse's proof of age and lawful presence Still needed ${longDate(d?.applicationDue ?? '')}`);
+      expect(cover).toContain(`Marriage certificate Still needed ${longDate(d?.applicationDue ?? '')}`);
+    }
+    expect(cover).toContain(longDate(d?.voidAfter ?? ''));
+    expect(cover).toContain('December 8, 2026 at 10:30');
+
+    // SSNs: masked on the cover and the estimate; in full only on the application, the W-4P and
+    // the beneficiary designations.
+    const fullOn = new Set([...pagesOf(r.documents, 'retirement-application'), ...pagesOf(r.documents, 'w4p'), ...pagesOf(r.documents, 'beneficiary-life-insurance')]);
+    for (const p of [...pagesOf(r.documents, 'cover'), ...pagesOf(r.documents, 'estimate').slice(0, 1), ...pagesOf(r.documents, 'election-form').slice(0, 1)]) {
+      expect(pages[p - 1], `page ${p} shows the masked SSN`).toContain('***-**-6789');
+    }
+    expect(pages[(pagesOf(r.documents, 'beneficiary-life-insurance')[0] ?? 0) - 1]).toContain('234-56-7890');
+    for (const kind of ['retirement-application', 'w4p', 'beneficiary-life-insurance'] as const) {
+      const first = pagesOf(r.documents, kind)[0] ?? 0;
+      expect(pages[first - 1], `${kind} shows the full SSN`).toContain('123-45-6789');
+    }
+    pages.forEach((t, i) => {
+      const page = i + 1;
+      if (!fullOn.has(page)) expect(t, `page ${page}: full SSN only on forms that require it`).not.toContain('123-45-6789');
+      expect(t).not.toContain('123456789');
+    });
+    const application = pagesOf(r.documents, 'retirement-application');
+    pages.forEach((t, i) => {
+      if (input.member.spouse) expect(t.includes('987-65-4320'), `page ${i + 1}: spouse SSN`).toBe(application.includes(i + 1));
+      if (t.includes('234-56-7890')) expect(pagesOf(r.documents, 'beneficiary-life-insurance'), `page ${i + 1}: beneficiary SSN`).toContain(i + 1);
+    });
+  });
+});

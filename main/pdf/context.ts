@@ -20,7 +20,7 @@ import {
 import type { PDFCheckBox, PDFFont, PDFForm, PDFOperator, PDFPage, PDFRadioGroup, PDFRef, PDFTextField, PDFWidgetAnnotation, RGB } from 'pdf-lib';
 import { assertPrintable, embedFonts, normalizeText, type DocumentFonts, type FontWeight } from './fonts';
 import { compressContentStreams, rawContentStream, useNativeDeflate } from './compress';
-import { fitText, LINE_HEIGHT, type FitResult } from './text';
+import { fitText, type FitResult } from './text';
 
 export const PAGE = { width: 612, height: 792, marginX: 36, top: 36, bottom: 54 } as const;
 
@@ -470,9 +470,10 @@ export class DocContext {
     this.writeCanvases();
     // Every appearance must exist before flattening, in the embedded font: pdf-lib falling back
     // to Helvetica would embed a standard font. Text fields got theirs from `textAppearance` when
-    // created; check boxes and radio buttons are redrawn here for their final state. This is what
-    // form.updateFieldAppearances(font) does, without rebuilding a wrapper for every field of the
-    // form (PDFForm.getFields() was 12% of a packet's build time).
+    // created; check boxes and radio buttons carry an appearance for both states from the start,
+    // so checking or selecting one only sets its state (AS). Any field still lacking one is drawn
+    // here: what form.updateFieldAppearances(font) does, without rebuilding a wrapper for every
+    // field of the form (PDFForm.getFields() was 12% of a packet's build time).
     for (const field of this.buttons) if (field.needsAppearancesUpdate()) field.defaultUpdateAppearances();
     for (const field of this.textFields) {
       if (field.needsAppearancesUpdate()) field.updateAppearances(this.fonts.regular, (f, w, font) => this.textAppearance(f, w, font));
@@ -490,4 +491,3 @@ export class DocContext {
   }
 }
 
-export { LINE_HEIGHT };

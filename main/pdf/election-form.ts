@@ -74,6 +74,11 @@ export function addElectionForm(ctx: DocContext, input: DocumentInput, opts: Bui
 
   const results = estimate.results.filter((r) => r.status !== 'not-eligible');
   const offered = results.length > 0 ? results : estimate.results;
+  if (results.length === 0) {
+    w.notice(`The estimate shows you are not eligible to retire on ${formatDate(estimate.retirementDate)} (ELIG-5). Discuss another retirement date with your counselor before you sign.`, 'warn', {
+      title: 'Not eligible on this date',
+    });
+  }
   let n = 1;
 
   // 1. Plan choice, MSEP members only (PLAN-1).

@@ -1,4 +1,5 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { caseSchema } from '../../shared/domain/case-schema';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import { AppFailure } from '../../shared/ipc/result';
 import { buildPacket } from '../pdf/packet';
@@ -95,7 +96,8 @@ export function documentsService(
     async packet(req: EstimateRequest & { flatten?: boolean | undefined }) {
       const c = estimates.caseFor(req);
       const estimate = estimates.computeCase(c);
-      const input: DocumentInput = { estimate, member: documentMember(req.memberId), case: null };
+      const parsed = caseSchema.parse(c);
+      const input: DocumentInput = { estimate, member: documentMember(req.memberId), case: parsed };
       const sink = emit();
       let result;
       try {

@@ -18,7 +18,8 @@ export const theme = createTheme({
     h3: { fontSize: '1.1rem', fontWeight: 700 },
   },
   components: {
-    MuiButtonBase: { defaultProps: { disableRipple: true } },
+    // Ripples stay on: MUI draws the keyboard focus of radios and checkboxes with them.
+    MuiTab: { styleOverrides: { root: { '&.Mui-focusVisible, &:focus-visible': { outline: '3px solid #f5a623', outlineOffset: '-3px' } } } },
     MuiCssBaseline: {
       styleOverrides: {
         '*:focus-visible': { outline: '3px solid #f5a623', outlineOffset: '2px' },

@@ -5,6 +5,7 @@ import type { CaseInput } from '../../shared/domain/case-schema';
 import { flatHistory, NO_PRICER } from '../fixtures/cases';
 import { benchCaseload } from './caseload';
 import { benchOptions } from './options';
+import { benchPdf } from './pdf';
 import { median } from './stats';
 
 function msepCase(i: number): CaseInput {
@@ -52,3 +53,4 @@ function benchEstimate(): void {
 benchEstimate();
 benchOptions();
 benchCaseload();
+await benchPdf();

@@ -72,6 +72,7 @@ export async function startSession(opts: { dbPath?: string; seed?: boolean } = {
 
 /** Find a member by typing into the search box and pressing Enter (keyboard only). */
 export async function openMember(s: Session, query: string): Promise<void> {
+  await s.page.keyboard.press('Alt+1');
   await s.page.getByTestId('search').fill(query);
   await s.page.getByTestId('search-row').first().waitFor();
   await s.page.waitForTimeout(150);

@@ -124,3 +124,86 @@ describe('counselor journeys (preview transport, production CSP)', () => {
     expect(inApp.results).toEqual(cli.results);
   });
 });
+
+/** "$1,234.56" as the screens print amounts. */
+function dollars(amount: string): string {
+  const [whole = '0', cents = '00'] = amount.split('.');
+  return `$${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
+}
+
+describe('the option board (journeys compare on-screen figures with npm run estimate)', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await startSession();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+  const idOf = (q: string) => s.app.services.members.search({ query: q })[0]!.id;
+  const cell = (testid: string) => s.page.getByTestId(testid);
+
+  it('compares MSEP and MSEP 2000 side by side for an MSEP member (PLAN-1), every option as the CLI gives it', async () => {
+    await openMember(s, 'whitfield');
+    await s.page.keyboard.press('Alt+3');
+    await cell('result-MSEP2000-lifeIncomeAnnuity').waitFor();
+    const cli = cliEstimate(s, idOf('whitfield'));
+    expect(cli.results.map((r) => r.plan)).toEqual(['MSEP', 'MSEP2000']);
+    for (const r of cli.results) {
+      expect(await cell(`result-${r.plan}-lifeIncomeAnnuity`).getAttribute('data-value')).toBe(r.lifeIncomeAnnuity);
+      expect(await cell(`result-${r.plan}-lifeIncomeAnnuity`).textContent()).toContain(dollars(r.lifeIncomeAnnuity!));
+      expect(await cell(`result-${r.plan}-F`).getAttribute('data-date')).toBe(r.firstNormalRetirementDate);
+      for (const o of r.options) {
+        expect(await cell(`result-${r.plan}-option-${o.code}-monthly`).textContent()).toContain(dollars(o.monthly));
+        if (o.survivorMonthly) expect(await cell(`result-${r.plan}-option-${o.code}-survivor`).textContent()).toContain(dollars(o.survivorMonthly));
+      }
+    }
+    await s.shot('06-option-board-two-plans');
+  });
+
+  it('chooses a BackDROP period and shows its lump sum and monthly amount as the CLI computes them (BD-2..BD-4)', async () => {
+    await openMember(s, 'oyelaran');
+    await s.page.keyboard.press('Alt+3');
+    await cell('result-MSEP2000-backdrop-24-lump').waitFor();
+    await s.page.getByTestId('result-MSEP2000-backdrop-24').getByRole('radio').check();
+    const cli = cliEstimate(s, idOf('oyelaran'), { backdropMonths: 24 });
+    const period = cli.results[0]!.backdrop.periods.find((p) => p.months === 24)!;
+    expect(period.selected).toBe(true);
+    await expect.poll(async () => (await s.page.getByTestId('result-MSEP2000-backdrop-24').getAttribute('aria-selected')) ?? (await s.page.getByTestId('result-MSEP2000-backdrop-24').getAttribute('class'))).toMatch(/true|selected/i);
+    expect(await cell('result-MSEP2000-backdrop-24-lump').textContent()).toContain(dollars(period.lumpSum));
+    expect(await cell('result-MSEP2000-backdrop-24-monthly').textContent()).toContain(dollars(period.monthlyAtRetirement));
+    await s.shot('07-option-board-backdrop');
+  });
+
+  it('marks the sweep milestones at the estimate\'s F, first early date and age 62 (ELIG-6, BEN-4)', async () => {
+    await s.page.getByTestId('board-tab-sweep').click();
+    await s.page.getByTestId('sweep-done').waitFor({ timeout: 60_000 });
+    const cli = cliEstimate(s, idOf('oyelaran'));
+    const r = cli.results[0]!;
+    expect(await cell('milestone-F-MSEP2000').getAttribute('data-date')).toBe(r.firstNormalRetirementDate);
+    // Age 62: the first of the month after the member completes 744 months (DATE-3).
+    const [y, m] = cli.retirementDate.split('-').map(Number) as [number, number];
+    const idx = y * 12 + (m - 1) + (62 * 12 - (r.ageAtRetirement.years * 12 + r.ageAtRetirement.months));
+    expect(await cell('milestone-age62').getAttribute('data-date')).toBe(`${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}-01`);
+    await s.shot('08-sweep');
+    await s.page.getByTestId('board-tab-breakeven').click();
+    await s.page.getByTestId('breakeven-caption').waitFor();
+    await s.shot('09-break-even');
+  });
+
+  it('follows an edit of the member record: a new retirement date recomputes the board (DATE-2)', async () => {
+    await s.page.keyboard.press('Alt+2');
+    await s.page.getByTestId('field-retirementDate').fill('2027-08-01');
+    await s.page.keyboard.press('Control+s');
+    await s.page.getByText('Saved.').waitFor();
+    await s.page.keyboard.press('Alt+3');
+    await expect.poll(() => s.page.getByTestId('board-shown').getAttribute('data-date')).toBe('2027-08-01');
+    const cli = cliEstimate(s, idOf('oyelaran'));
+    expect(cli.retirementDate).toBe('2027-08-01');
+    await expect.poll(() => cell('result-MSEP2000-lifeIncomeAnnuity').getAttribute('data-value')).toBe(cli.results[0]!.lifeIncomeAnnuity);
+    expect(await cell('result-MSEP2000-service-eligibility').textContent()).toBe(String(cli.results[0]!.serviceMonths.eligibility));
+  });
+
+  it('shows the board with no console errors under the production CSP', () => {
+    expect(s.consoleErrors).toEqual([]);
+  });
+});

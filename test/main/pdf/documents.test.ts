@@ -10,6 +10,10 @@ import { electionFields, packetFields } from './expected-fields';
 import { readFields } from './fields';
 import { EXAMPLE_NAMES, plainInput, richInput } from './fixtures';
 import { flat, pdftotext } from './poppler';
+import { estimateOf, makeCase } from '../../fixtures/cases';
+import { caseSchema } from '../../../shared/domain/case-schema';
+import { pricers } from '../../../main/services/pricers';
+import { documentMemberFromCase } from '../../../main/pdf/types';
 
 // Page counts, looked at page by page in /tmp/pdf-look (see render.test.ts).
 const PAGES: Record<string, { estimateAndElection: number; packet: number; packetAllOpen: number }> = {
@@ -196,5 +200,26 @@ describe.each(EXAMPLE_NAMES)('documents for %s', (name) => {
       if (input.member.spouse) expect(t.includes('987-65-4320'), `page ${i + 1}: spouse SSN`).toBe(application.includes(i + 1));
       if (t.includes('234-56-7890')) expect(pagesOf(r.documents, 'beneficiary-life-insurance'), `page ${i + 1}: beneficiary SSN`).toContain(i + 1);
     });
+  });
+});
+
+describe('documents for edge cases', () => {
+  it('a member not eligible on the date: no amounts, no option to mark, a warning on the election form', async () => {
+    const raw = makeCase({ member: { name: 'Nora Eligible-Not', birthDate: '1980-01-01', firstEmploymentDate: '2020-01-01' }, service: { earnedMonths: 80 } });
+    const estimate = estimateOf(raw, pricers());
+    expect(estimate.results.map((x) => x.status)).toEqual(['not-eligible']);
+    const c = caseSchema.parse(raw);
+    const member = documentMemberFromCase(c);
+    member.process = { forms: [{ form: 'dependent-child-life', status: 'not-started' }] };
+    const r = await buildPacket({ estimate, member, case: c });
+    const fields = await readFields(r.bytes);
+    expect(fields['election.option']).toBeUndefined();
+    expect(fields['election.backdrop']).toBeUndefined();
+    const text = flat(pdftotext(r.bytes));
+    expect(text).toContain('Not eligible to retire under MSEP 2011 on June 1, 2027: no benefit amounts are shown for this plan.');
+    expect(text).toContain('Not eligible on this date');
+    expect(text).toContain('No payment option is payable on this retirement date (ELIG-5).');
+    // A form the workstation does not print is on the checklist, to ask MOSERS for.
+    expect(text).toMatch(/CW-206 Retain\/Terminate Dependent Child Life Insurance If applicable Not started \w+ \d+, \d{4} Ask MOSERS/);
   });
 });

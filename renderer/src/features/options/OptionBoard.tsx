@@ -1,1 +1,298 @@
-export function OptionBoard(_props: { memberId: number; onSummary?: unknown }) { return <p>OptionBoard</p>; }
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import LinearProgress from '@mui/material/LinearProgress';
+import Paper from '@mui/material/Paper';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Estimate } from '../../../../shared/domain/estimate-schema';
+import type { ChannelOutput } from '../../../../shared/ipc/contract';
+import type { AppError } from '../../../../shared/ipc/result';
+import { api } from '../../api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { longDate, PLAN_NAMES } from '../../components/format';
+import { todayIso } from '../../components/today';
+import { BreakEvenPanel } from './BreakEvenPanel';
+import { milestones as milestonesOf, monthIndexOf, retirementDateChoices, sweepDates, sweepRow } from './board-math';
+import { PlanCard } from './PlanCard';
+import { SweepPanel, type SweepState } from './SweepPanel';
+
+type Member = ChannelOutput<'members:get'>;
+type Basis = ChannelOutput<'bases:list'>[number];
+type Inputs = { retirementDate: string | null; backdropMonths: number | null; basis: string | null };
+type View = 'options' | 'sweep' | 'breakeven';
+
+/** Wait this long after the last change of a control before recomputing. */
+const DEBOUNCE_MS = 250;
+
+/** A bridge failure (not a Result) as an error to show. */
+function failure(e: unknown): { ok: false; error: AppError } {
+  return { ok: false, error: { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) } };
+}
+
+function fieldLines(error: AppError | null): string[] {
+  return Object.entries(error?.fields ?? {}).map(([field, message]) => `${field}: ${message}`);
+}
+
+/** The option board: "the heart of the appointment". Every electable plan side by side. */
+export function OptionBoard({ memberId }: { memberId: number }) {
+  const today = useMemo(() => todayIso(), []);
+  const [member, setMember] = useState<Member | null>(null);
+  const [bases, setBases] = useState<Basis[]>([]);
+  const [installments, setInstallments] = useState(true);
+  const [inputs, setInputs] = useState<Inputs | null>(null);
+  const [estimate, setEstimate] = useState<Estimate | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [computing, setComputing] = useState(false);
+  const [view, setView] = useState<View>('options');
+  const [sweep, setSweep] = useState<SweepState | null>(null);
+  const sweepDoneFor = useRef<number | null>(null);
+  const requestSeq = useRef(0);
+
+  // The member's stored facts (retirement date, BackDROP period), the bases and the BD-5 setting.
+  useEffect(() => {
+    let live = true;
+    setMember(null);
+    setInputs(null);
+    setEstimate(null);
+    setError(null);
+    setNotice(null);
+    setSweep(null);
+    setComputing(false);
+    sweepDoneFor.current = null;
+    requestSeq.current++; // a reply for the previous member is stale
+    void (async () => {
+      const [m, b, s] = await Promise.all([api.members.get({ id: memberId }), api.bases.list({}), api.settings.get({})]);
+      if (!live) return;
+      if (b.ok) setBases(b.value);
+      if (s.ok) setInstallments(s.value.backdropInstallments);
+      if (!m.ok) {
+        setError(m.error);
+        return;
+      }
+      setMember(m.value);
+      setInputs({ retirementDate: m.value.retirementDate, backdropMonths: m.value.backdropMonths, basis: null });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [memberId]);
+
+  // Any change of a control recomputes, debounced; the newest request wins and the last board stays up.
+  useEffect(() => {
+    if (!inputs) return;
+    const seq = ++requestSeq.current;
+    setComputing(true);
+    const timer = setTimeout(() => {
+      void (async () => {
+        const r = await api.estimates
+          .compute({
+            memberId,
+            ...(inputs.retirementDate ? { retirementDate: inputs.retirementDate } : {}),
+            backdropMonths: inputs.backdropMonths,
+            actuarialBasis: inputs.basis,
+          })
+          .catch((e: unknown) => failure(e));
+        if (seq !== requestSeq.current) return;
+        if (r.ok) {
+          setEstimate(r.value);
+          setError(null);
+          setComputing(false);
+        } else if (r.error.code === 'INVALID_INPUT' && r.error.fields?.backdropMonths && inputs.backdropMonths !== null) {
+          // BD-2: the chosen period is not allowed at this date; show the board without a BackDROP.
+          setNotice(
+            `The ${inputs.backdropMonths}-month BackDROP cannot be used${inputs.retirementDate ? ` for a retirement on ${longDate(inputs.retirementDate)}` : ''} (backdropMonths: ${r.error.fields.backdropMonths}). Showing no BackDROP.`,
+          );
+          setInputs({ ...inputs, backdropMonths: null });
+        } else {
+          setError(r.error);
+          setComputing(false);
+        }
+      })();
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [inputs, memberId]);
+
+  // The sweep: computed lazily, once per member, when the Sweep tab is first opened.
+  useEffect(() => {
+    if (view !== 'sweep' || sweepDoneFor.current === memberId) return;
+    let cancelled = false;
+    const dates = sweepDates(today);
+    setSweep({ dates, rows: [], done: false });
+    void (async () => {
+      const rows: SweepState['rows'] = [];
+      for (const date of dates) {
+        const r = await api.estimates.compute({ memberId, retirementDate: date, backdropMonths: null }).catch((e: unknown) => failure(e));
+        if (cancelled) return;
+        rows.push(r.ok ? sweepRow(r.value) : { date, plans: {}, error: [r.error.message, ...fieldLines(r.error)].join(' ') });
+        setSweep({ dates, rows: [...rows], done: false });
+      }
+      sweepDoneFor.current = memberId;
+      setSweep({ dates, rows, done: true });
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [view, memberId, today]);
+
+  const change = (patch: Partial<Inputs>) => {
+    setNotice(null);
+    setInputs((prev) => (prev ? { ...prev, ...patch } : prev));
+  };
+
+  const choices = useMemo(() => retirementDateChoices(member?.retirementDate, today), [member, today]);
+  const periods = useMemo(() => {
+    const out = new Map<number, string[]>();
+    for (const r of estimate?.results ?? []) for (const p of r.backdrop.eligible ? r.backdrop.periods : []) out.set(p.months, [...(out.get(p.months) ?? []), PLAN_NAMES[r.plan] ?? r.plan]);
+    if (inputs?.backdropMonths && !out.has(inputs.backdropMonths)) out.set(inputs.backdropMonths, []);
+    return [...out.entries()].sort((a, b) => a[0] - b[0]);
+  }, [estimate, inputs]);
+  const milestones = useMemo(() => {
+    if (!estimate || !member) return [];
+    const ld = member.lastDayWorked;
+    const active = !ld || monthIndexOf(ld) === monthIndexOf(estimate.retirementDate) - 1; // DATE-5
+    return milestonesOf(estimate, { active });
+  }, [estimate, member]);
+
+  if (!member || !inputs) {
+    return error ? <ErrorNotice error={error} /> : <LinearProgress aria-label="Loading the member" />;
+  }
+
+  const fields = fieldLines(error);
+  const planCount = estimate?.results.length ?? 0;
+  const msepChoice = !!estimate && planCount > 1 && estimate.results.some((r) => r.plan === 'MSEP');
+
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }} data-testid="option-board">
+      <Paper component="section" aria-label="Estimate inputs" sx={{ p: 2, pb: 1, position: 'sticky', top: 0, zIndex: 2 }} elevation={2}>
+        <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'flex-end' }}>
+          <TextField
+            select
+            size="small"
+            label="Retirement date"
+            id="board-retirement-date"
+            value={inputs.retirementDate ?? ''}
+            onChange={(e) => change({ retirementDate: e.target.value || null })}
+            slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'board-retirementDate' } }}
+            sx={{ minWidth: 235 }}
+          >
+            {!inputs.retirementDate && <option value="">Choose a date</option>}
+            {choices.map((d) => (
+              <option key={d} value={d}>
+                {longDate(d)}
+                {d === member.retirementDate ? ' (on the record)' : ''}
+              </option>
+            ))}
+          </TextField>
+          <TextField
+            select
+            size="small"
+            label="BackDROP period"
+            id="board-backdrop"
+            value={inputs.backdropMonths === null ? '' : String(inputs.backdropMonths)}
+            onChange={(e) => change({ backdropMonths: e.target.value ? Number(e.target.value) : null })}
+            slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'board-backdrop' } }}
+            sx={{ minWidth: 190 }}
+          >
+            <option value="">No BackDROP</option>
+            {periods.map(([months, plans]) => (
+              <option key={months} value={String(months)}>
+                {months} months{planCount > 1 && plans.length === 1 ? ` (${plans[0]} only)` : ''}
+              </option>
+            ))}
+          </TextField>
+          <TextField
+            select
+            size="small"
+            label="Actuarial basis (OPT-5)"
+            id="board-basis"
+            value={inputs.basis ?? ''}
+            onChange={(e) => change({ basis: e.target.value || null })}
+            slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'board-basis' } }}
+            sx={{ width: 330 }}
+          >
+            <option value="">Product default</option>
+            {bases.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.id}: {b.name}
+              </option>
+            ))}
+          </TextField>
+          <Typography variant="body2" sx={{ ml: 'auto', color: 'text.secondary' }} data-testid="board-shown" data-date={estimate?.retirementDate ?? ''}>
+            {estimate ? (
+              <>
+                Showing <strong>{longDate(estimate.retirementDate)}</strong> · as of {longDate(estimate.asOf)} · engine {estimate.engineVersion}
+              </>
+            ) : computing ? (
+              'Computing…'
+            ) : (
+              'No estimate yet'
+            )}
+          </Typography>
+        </Box>
+        <Box sx={{ height: 4, mt: 1 }}>{computing && <LinearProgress aria-label="Computing the estimate" data-testid="board-computing" />}</Box>
+      </Paper>
+
+      {error &&
+        (fields.length > 0 ? (
+          <Alert severity="warning" role="alert" data-testid="board-error">
+            <strong>Some fields need attention.</strong> {error.message}
+            <Box component="ul" sx={{ m: 0, mt: 0.5, pl: 2.5 }} data-testid="board-error-fields">
+              {fields.map((f) => (
+                <li key={f}>{f}</li>
+              ))}
+            </Box>
+          </Alert>
+        ) : (
+          <Box data-testid="board-error">
+            <ErrorNotice error={error} />
+          </Box>
+        ))}
+      {notice && (
+        <Alert severity="info" onClose={() => setNotice(null)} data-testid="board-notice">
+          {notice}
+        </Alert>
+      )}
+
+      <Tabs value={view} onChange={(_, v: View) => setView(v)} aria-label="Option board views" sx={{ borderBottom: 1, borderColor: 'divider', '& .MuiTab-root.Mui-focusVisible': { outline: '3px solid #f5a623', outlineOffset: '-3px' } }}>
+        <Tab value="options" label="Options" id="board-tab-options" aria-controls="board-panel-options" data-testid="board-tab-options" />
+        <Tab value="sweep" label="Sweep" id="board-tab-sweep" aria-controls="board-panel-sweep" data-testid="board-tab-sweep" />
+        <Tab value="breakeven" label="Break-even" id="board-tab-breakeven" aria-controls="board-panel-breakeven" data-testid="board-tab-breakeven" />
+      </Tabs>
+
+      <Box role="tabpanel" id={`board-panel-${view}`} aria-labelledby={`board-tab-${view}`}>
+        {view === 'options' &&
+          (estimate ? (
+            <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+              {msepChoice && (
+                <Alert severity="info" data-testid="plan-choice">
+                  <strong>MSEP or MSEP 2000: the member chooses</strong> (PLAN-1). The choice is made on the Retirement Election Form; both are shown side by side.
+                </Alert>
+              )}
+              <Box sx={{ display: 'grid', gridTemplateColumns: `repeat(${planCount}, minmax(0, 1fr))`, gap: 2, alignItems: 'start' }}>
+                {estimate.results.map((r) => (
+                  <PlanCard
+                    key={r.plan}
+                    result={r}
+                    retirementDate={estimate.retirementDate}
+                    backdropChoice={inputs.backdropMonths}
+                    onBackdrop={(months) => change({ backdropMonths: months })}
+                    wide={planCount === 1}
+                    installments={installments}
+                  />
+                ))}
+              </Box>
+            </Box>
+          ) : (
+            <Typography sx={{ p: 1 }}>{error ? 'Choose a retirement date, or complete the member record, to see the board.' : 'Computing the estimate…'}</Typography>
+          ))}
+        {view === 'sweep' && <SweepPanel sweep={sweep} estimate={estimate} milestones={milestones} chosenDate={estimate?.retirementDate ?? null} />}
+        {view === 'breakeven' &&
+          (estimate ? <BreakEvenPanel key={estimate.retirementDate} estimate={estimate} birthDate={member.birthDate} /> : <Typography>Choose a retirement date to compare payments.</Typography>)}
+      </Box>
+    </Box>
+  );
+}

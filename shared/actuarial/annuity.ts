@@ -5,7 +5,8 @@ import type { MortalityTable } from './tables';
 /** Completed years and months at R (RULES.md DATE-3); exact age years + months/12. */
 export type AgeYM = { years: number; months: number };
 
-function checkAge(age: AgeYM): void {
+/** Throws RangeError unless the age is whole years ≥ 0 and months 0–11. */
+export function checkAge(age: AgeYM): void {
   const { years, months } = age;
   if (!Number.isSafeInteger(years) || years < 0 || !Number.isSafeInteger(months) || months < 0 || months > 11) {
     throw new RangeError(`age must be whole years ≥ 0 and months 0–11, got ${years}y${months}m`);
@@ -51,8 +52,11 @@ export function jointSurvival(px: readonly Decimal[], py: readonly Decimal[]): D
 type Discounts = { v12: Decimal; values: Decimal[] };
 const discountCache = new LruCache<string, Discounts>(64);
 
-/** v^(1/12) and its powers v^(j/12), j < months, by repeated multiplication (no power per term). */
-function discounts(rate: Decimal, months: number): Discounts {
+/**
+ * v^(1/12) and its powers v^(j/12), j < months (at least), by repeated multiplication (no power per
+ * term). Cached by rate and shared: read-only for callers.
+ */
+export function discounts(rate: Decimal, months: number): { readonly v12: Decimal; readonly values: readonly Decimal[] } {
   const key = rate.toString();
   let d = discountCache.get(key);
   if (!d) {

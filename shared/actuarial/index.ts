@@ -13,6 +13,16 @@ export {
   sumsFrom,
 } from './annuity';
 export type { AgeYM } from './annuity';
+export {
+  Commutation,
+  deferredLifeAnnuityDue12,
+  jointAnnuityDue12,
+  jointAnnuityDue12Direct,
+  JointDiagonal,
+  lifeAnnuityDue12,
+  monthOfAge,
+  pureEndowmentAt,
+} from './commutation';
 export { basisSchema, DEFAULT_BASIS_ID, getShippedBasis, netInterestRate, parseBasis, SHIPPED_BASIS_IDS } from './basis';
 export type { Basis, MortalityBasis, ShippedBasisId } from './basis';
 export { certainAndLifeFactor, createOptionFactors, jointSurvivorFactor, optionFactors } from './factors';

@@ -1,5 +1,6 @@
 import type { Basis, MortalityBasis } from './basis';
 import { Decimal, ONE } from './decimal';
+import { LruCache } from './lru-cache';
 import { mortalityTable, resolveFormulaTable } from './tables';
 import type { ImprovementScale, MortalityTable, TableResolver } from './tables';
 
@@ -9,6 +10,12 @@ export type LifeMortality = {
   readonly generational: boolean;
   /** q for a life aged `ageYears` (completed years) at R in `startYear`, from that age on. */
   forLife(ageYears: number, startYear: number): MortalityTable;
+  /**
+   * A table whose q from `ageYears` on are those of forLife(ageYears, startYear), and a key shared
+   * by every life read from that same table: the one table without generational projection; the
+   * birth cohort's (startYear − ageYears) with it. Refuses what forLife refuses.
+   */
+  lifeTable(ageYears: number, startYear: number): { readonly key: string; readonly table: MortalityTable };
 };
 
 export type BasisMortality = { readonly member: LifeMortality; readonly beneficiary: LifeMortality };
@@ -92,19 +99,44 @@ function lifeMortality(spec: MortalityBasis, resolve: TableResolver, label: stri
 
   if (imp.projection === 'generational') {
     // BASIS.md: follows each life by calendar year from the year of R at the age at R.
-    return { generational: true, forLife: (ageYears, startYear) => build(ageYears, (x) => startYear + x - ageYears) };
+    const forLife = (ageYears: number, startYear: number) => build(ageYears, (x) => startYear + x - ageYears);
+    // A life aged x in year Y reads q(t, Y − x + t) for t ≥ x: one table per cohort c = Y − x, from
+    // the first age with a projection year (c + t ≥ the base year). null: no such table.
+    const cohorts = new LruCache<number, MortalityTable | null>(256);
+    const cohortTable = (c: number): MortalityTable | null => {
+      let t = cohorts.get(c);
+      if (t === undefined) {
+        try {
+          t = build(Math.max(lo, imp.baseYear - c), (x) => c + x);
+        } catch (err) {
+          if (!(err instanceof RangeError)) throw err;
+          t = null;
+        }
+        cohorts.set(c, t);
+      }
+      return t;
+    };
+    return {
+      generational: true,
+      forLife,
+      lifeTable: (ageYears, startYear) => {
+        const c = startYear - ageYears;
+        const t = Number.isSafeInteger(ageYears) && Number.isSafeInteger(c) ? cohortTable(c) : null;
+        // The cohort's table ends at its first q = 1; an older life, or one forLife refuses, is read on its own.
+        if (t && ageYears >= t.minAge && ageYears <= t.maxAge) return { key: `cohort ${c}`, table: t };
+        return { key: `${ageYears} in ${startYear}`, table: forLife(ageYears, startYear) };
+      },
+    };
   }
   // Static projection uses one named year for every age (BASIS.md); without projection the year is unused.
   const fixedYear = imp.projection === 'static' ? imp.year : 0;
   let whole: MortalityTable | undefined;
-  return {
-    generational: false,
-    forLife: (ageYears) => {
-      whole ??= build(lo, () => fixedYear);
-      if (ageYears < whole.minAge || ageYears > whole.maxAge) throw outside(ageYears, whole.minAge, whole.maxAge);
-      return whole;
-    },
+  const forLife = (ageYears: number): MortalityTable => {
+    whole ??= build(lo, () => fixedYear);
+    if (ageYears < whole.minAge || ageYears > whole.maxAge) throw outside(ageYears, whole.minAge, whole.maxAge);
+    return whole;
   };
+  return { generational: false, forLife, lifeTable: (ageYears) => ({ key: 'all ages', table: forLife(ageYears) }) };
 }
 
 /** Member and beneficiary mortality of a basis; tables come from `resolveTable` (default: formula tables). */

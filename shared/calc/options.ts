@@ -94,6 +94,14 @@ export function buildOptions(req: OptionRequest, notes: Lines, trace: Lines): Op
     if (!f) continue;
     out.push(option(code, f, life, req.pricer.basisId, code === 'JS100' ? ONE : null));
   }
+  const js50 = out.find((o) => o.code === 'JS50');
+  const js100 = out.find((o) => o.code === 'JS100');
+  if (js50 && js100 && new Decimal(js100.monthly).greaterThan(js50.monthly)) {
+    notes.add(
+      'OPT-5',
+      `On basis ${req.pricer.basisId} the JS100 amount ${req.label} (${moneyWithCommas(new Decimal(js100.monthly))}) exceeds the statutory JS50 amount (${moneyWithCommas(new Decimal(js50.monthly))}): the JS50 factor is set by statute, the JS100 factor by the basis. Check the JS100 figure against MOSERS' own basis before the member relies on it.`,
+    );
+  }
   notes.add(
     'OPT-5',
     `JS100 and guaranteed-payment amounts are estimates, actuarially equivalent to the Life Income Annuity on basis ${req.pricer.basisId} (${req.pricer.basisName}); MOSERS publishes no factors for them.`,

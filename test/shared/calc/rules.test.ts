@@ -444,3 +444,13 @@ describe('PROC: process dates', () => {
     expect(isWorkingDay(parseDate('2027-07-05'))).toBe(false); // July 4 on a Sunday, observed Monday
   });
 });
+
+describe('OPT-5: options priced on a basis', () => {
+  it('OPT-5: warns when a basis-priced JS100 pays more than the statutory JS50 (mixed sources)', () => {
+    // A stand-in basis whose JS100 factor 0.95 beats the statutory 0.903 (OPT-4) for this couple.
+    const pricer = { isKnown: () => true, pricerFor: () => ({ basisId: 'TEST-BASIS', basisName: 'test', factors: () => ({ JS100: new Decimal('0.95'), C120: new Decimal('0.98'), C180: new Decimal('0.97') }) }) };
+    const r = resultOf(makeCase(), undefined, pricer);
+    expect(r.options.find((o) => o.code === 'JS100')?.monthly).toBe('2119.69'); // 2,231.25 × 0.95 = 2,119.6875
+    expect(r.notes.find((n) => n.rule === 'OPT-5' && n.text.includes('exceeds the statutory JS50'))?.text).toMatch(/JS100 amount at retirement \(2,119.69\) exceeds the statutory JS50 amount \(2,014.82\)/);
+  });
+});

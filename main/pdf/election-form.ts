@@ -168,7 +168,7 @@ export function addElectionForm(ctx: DocContext, input: DocumentInput, opts: Bui
   for (const r of offered) {
     if (!r.temporaryBenefit) continue;
     w.paragraph(
-      `${offered.length > 1 ? `${planLabel(r.plan)}: ` : ''}a temporary benefit of ${formatMoney(r.temporaryBenefit.monthly)} a month is paid in addition to the option you choose, through ${formatMonth(r.temporaryBenefit.lastPaymentMonth)} (BEN-4).`,
+      `${offered.length > 1 ? `${planLabel(r.plan)}: a` : 'A'} temporary benefit of ${formatMoney(r.temporaryBenefit.monthly)} a month is paid in addition to the option you choose, through ${formatMonth(r.temporaryBenefit.lastPaymentMonth)} (BEN-4).`,
       { size: 7.5 },
     );
   }

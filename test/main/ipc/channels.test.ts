@@ -880,7 +880,7 @@ describe('dispatch boundary', () => {
   it('while locked every channel answers LOCKED and nothing runs', async () => {
     const d = createDispatch(handlers(app.services), { isAllowedSender, isLocked: () => true });
     const before = dumpDatabase(app.db);
-    for (const channel of CHANNELS) expect(err(await d(channel, TABLE[channel].ok.input(ctx), SENDER)).code, channel).toBe('LOCKED');
+    for (const channel of CHANNELS) expect(err(await d(channel, await TABLE[channel].ok.input(ctx), SENDER)).code, channel).toBe('LOCKED');
     expect(dumpDatabase(app.db)).toBe(before);
   });
 

@@ -454,3 +454,22 @@ describe('OPT-5: options priced on a basis', () => {
     expect(r.notes.find((n) => n.rule === 'OPT-5' && n.text.includes('exceeds the statutory JS50'))?.text).toMatch(/JS100 amount at retirement \(2,119.69\) exceeds the statutory JS50 amount \(2,014.82\)/);
   });
 });
+
+describe('SURV-1: death before retirement', () => {
+  const pricer = { isKnown: () => true, pricerFor: () => ({ basisId: 'TEST-BASIS', basisName: 'test', factors: () => ({ JS100: new Decimal('0.8'), C120: new Decimal('0.98'), C180: new Decimal('0.97') }) }) };
+  it('SURV-1: the spouse gets the unreduced base × the JS100 factor at the ages at R, with no temporary benefit', () => {
+    const r = resultOf(makeCase(), undefined, pricer);
+    expect(r.preRetirementDeath).toEqual({ spouseMonthly: '1785.00', basis: 'TEST-BASIS' }); // 2,231.25 × 0.8
+  });
+  it('SURV-1: an early retiree\'s spouse is paid on the unreduced amount (1,014.33 × 0.8 = 811.46), and no spouse means none', () => {
+    const early = makeCase({
+      retirementDate: '2027-03-01',
+      member: { birthDate: '1963-08-20', firstEmploymentDate: '2012-03-01' },
+      spouse: { birthDate: '1965-02-01' },
+      service: { earnedMonths: 175, sickLeaveHours: 0 },
+      pay: { history: flatHistory('2026-11', '4000.00') },
+    });
+    expect(resultOf(early, undefined, pricer).preRetirementDeath?.spouseMonthly).toBe('811.46');
+    expect(resultOf(makeCase({ spouse: null }), undefined, pricer).preRetirementDeath).toBeNull();
+  });
+});

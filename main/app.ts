@@ -1,15 +1,20 @@
 import { userInfo } from 'node:os';
 import { pricerSource } from '../shared/actuarial';
 import type { PricerSource } from '../shared/calc/run';
-import { openDatabase, type Db, type OpenOptions } from './db/connection';
+import { AppFailure } from '../shared/ipc/result';
+import { type Db, type OpenOptions } from './db/connection';
+import type { Degraded } from './db/integrity';
 import { createDispatch, type Dispatch, type DispatchOptions } from './ipc/dispatch';
 import { handlers } from './ipc/handlers';
+import { openCaseload, type StorageStatus } from './services/backups';
 import { repos, systemClock, type Clock, type ServiceContext } from './services/context';
 import { documentsService, NO_DOCUMENT_HOST, type DocumentHost, type EventSink } from './services/documents';
 import { estimatesService } from './services/estimates';
 import { membersService } from './services/members';
 import { processService } from './services/process';
 import { scheduleService } from './services/schedule';
+import { DEFAULT_IDLE_LOCK_MINUTES, sessionService, systemTimers, type SessionService, type Timers } from './services/session';
+import { keyFilePath, type ScryptParams } from './security/keys';
 import { settingsService } from './services/settings';
 
 export type Services = {
@@ -19,14 +24,38 @@ export type Services = {
   schedule: ReturnType<typeof scheduleService>;
   settings: ReturnType<typeof settingsService>;
   documents: ReturnType<typeof documentsService>;
+  /** The lock: always there, locked or not. */
+  session: SessionService;
+  /** The open caseload's storage: damaged and read-only or not, today's backup. */
+  storage: { status: () => StorageStatus };
 };
 
-export type AppOptions = OpenOptions & { clock?: Clock; who?: string; documentHost?: DocumentHost };
+export type AppOptions = OpenOptions & {
+  clock?: Clock;
+  who?: string;
+  documentHost?: DocumentHost;
+  /**
+   * Start locked (the desktop app): nothing is open until `session.unlock` (or `session.setup`
+   * on first run). Otherwise the caseload opens at once, encrypted with `key` (tests, the CLI;
+   * the Buffer stays the caller's) or plain without one (a legacy caseload, most tests).
+   */
+  locked?: boolean;
+  /** The key file; `caseload.keys.json` beside the database by default. */
+  keyFile?: string;
+  /** The idle lock's clock and timers (tests inject fake ones). */
+  timers?: Timers;
+  /** scrypt parameters for new key wraps (tests pass cheap ones). */
+  scrypt?: ScryptParams;
+};
 
 /** The composition root: open the caseload and build the services over it. */
 export type App = {
-  db: Db;
+  /** The open database; LOCKED while the caseload is locked. */
+  readonly db: Db;
+  /** Stable for the app's life: each domain resolves to the open caseload's, or LOCKED. */
   services: Services;
+  /** Set while the open caseload failed its check and is read-only (main/db/integrity.ts). */
+  readonly degraded: Degraded | null;
   /** Where main-to-renderer events go: the transport sets it (Electron: webContents.send). */
   setEventSink: (sink: EventSink) => void;
   /** Where packets are saved and printed: Electron's dialogs, or the preview's folder. */
@@ -34,28 +63,114 @@ export type App = {
   close: () => void;
 };
 
+type Domains = Omit<Services, 'session' | 'storage'>;
+
 export function openApp(dbPath: string, opts: AppOptions = {}): App {
-  const db = openDatabase(dbPath, opts);
-  const ctx: ServiceContext = { db, repos: repos(db), clock: opts.clock ?? systemClock, who: opts.who ?? currentUser() };
-  const settings = settingsService(ctx);
-  const members = membersService(ctx);
-  // OPT-5 pricers: the shipped bases plus those stored in the caseload.
-  let pricers: PricerSource | null = null;
-  const pricerFor = () => (pricers ??= pricerSource(settings.storedBases()));
-  const estimates = estimatesService(ctx, members, pricerFor);
-  const process = processService(ctx, members);
+  const clock = opts.clock ?? systemClock;
+  const who = opts.who ?? currentUser();
   let sink: EventSink = () => undefined;
   let documentHost: DocumentHost = opts.documentHost ?? NO_DOCUMENT_HOST;
+  let live: { db: Db; domains: Domains } | null = null;
+  let storage: StorageStatus = { degraded: null, dailyBackup: null };
+  let checked = false;
+
+  function build(db: Db): Domains {
+    const ctx: ServiceContext = { db, repos: repos(db), clock, who };
+    const plain = settingsService(ctx);
+    // A new idle period takes effect at once, not at the old deadline.
+    const settings: typeof plain = {
+      ...plain,
+      set: (patch) => {
+        const next = plain.set(patch);
+        session.onSettingsChanged();
+        return next;
+      },
+    };
+    const members = membersService(ctx);
+    // OPT-5 pricers: the shipped bases plus those stored in the caseload.
+    let pricers: PricerSource | null = null;
+    const pricerFor = () => (pricers ??= pricerSource(settings.storedBases()));
+    const estimates = estimatesService(ctx, members, pricerFor);
+    const process = processService(ctx, members);
+    return {
+      members,
+      estimates,
+      process,
+      schedule: scheduleService(ctx, members),
+      settings,
+      documents: documentsService(ctx, members, estimates, process, settings, () => sink, () => documentHost),
+    };
+  }
+
+  function current(): { db: Db; domains: Domains } {
+    if (!live) throw new AppFailure('LOCKED', 'The caseload is locked. Unlock it to continue.');
+    return live;
+  }
+
+  const session = sessionService({
+    dbPath,
+    keyFile: opts.keyFile ?? keyFilePath(dbPath),
+    timers: opts.timers ?? systemTimers,
+    nowIso: () => clock.now(),
+    open: (key) => {
+      // Checked, backed up before a migration and once a day (main/services/backups.ts). Once
+      // it has passed in this run, an unlock after an idle lock reopens it without the check:
+      // only this process has written it since, and the unlock stays quick. The day's backup is
+      // still made on the first unlock of a new day (a directory listing when it is done).
+      const opened = openCaseload(dbPath, { ...opts, key, clock, check: !checked });
+      checked ||= !opened.degraded;
+      const db = opened.db;
+      storage = { degraded: opened.degraded, dailyBackup: opened.dailyBackup };
+      try {
+        live = { db, domains: build(db) };
+      } catch (err) {
+        db.close();
+        throw err;
+      }
+    },
+    close: () => {
+      const l = live;
+      live = null;
+      if (l?.db.open) l.db.close();
+    },
+    idleLockMinutes: () => (live ? live.domains.settings.get().idleLockMinutes : DEFAULT_IDLE_LOCK_MINUTES),
+    locked: (reason) => sink('app:locked', { reason }),
+    scrypt: opts.scrypt,
+  });
+
   const services: Services = {
-    members,
-    estimates,
-    process,
-    schedule: scheduleService(ctx, members),
-    settings,
-    documents: documentsService(ctx, members, estimates, process, settings, () => sink, () => documentHost),
+    get members() {
+      return current().domains.members;
+    },
+    get estimates() {
+      return current().domains.estimates;
+    },
+    get process() {
+      return current().domains.process;
+    },
+    get schedule() {
+      return current().domains.schedule;
+    },
+    get settings() {
+      return current().domains.settings;
+    },
+    get documents() {
+      return current().domains.documents;
+    },
+    session,
+    storage: { status: () => storage },
   };
+
+  if (opts.locked) session.startLocked();
+  else session.startOpen(opts.key ?? null);
+
   return {
-    db,
+    get db() {
+      return current().db;
+    },
+    get degraded() {
+      return storage.degraded;
+    },
     services,
     setEventSink: (s) => {
       sink = s;
@@ -63,12 +178,23 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
     setDocumentHost: (h) => {
       documentHost = h;
     },
-    close: () => db.close(),
+    close: () => {
+      session.dispose();
+      const l = live;
+      live = null;
+      if (l?.db.open) l.db.close();
+    },
   };
 }
 
+/** The dispatch every transport calls: the lock gates it, and every call counts as activity. */
 export function dispatchFor(services: Services, opts: DispatchOptions): Dispatch {
-  return createDispatch(handlers(services), opts);
+  return createDispatch(handlers(services), {
+    isLocked: () => services.session.isLocked(),
+    onCall: () => services.session.onActivity(),
+    degraded: () => services.storage.status().degraded,
+    ...opts,
+  });
 }
 
 function currentUser(): string {

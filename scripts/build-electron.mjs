@@ -1,6 +1,6 @@
 // Bundle the Electron main process and the preload with esbuild:
 //   main/electron/main.ts    → build/electron/main.cjs    (Node, CommonJS; electron and
-//                               better-sqlite3 stay external: one is the runtime, the other has a
+//                               better-sqlite3-multiple-ciphers stay external: one is the runtime, the other has a
 //                               native addon that must load from node_modules)
 //   main/electron/preload.ts → build/electron/preload.cjs (one file requiring only electron: a
 //                               sandboxed preload cannot require project modules; the contract's
@@ -75,7 +75,7 @@ export function electronBuildOptions({ root = ROOT, outDir = join(root, 'build/e
       outfile: join(outDir, 'main.cjs'),
       platform: 'node',
       target: 'node22',
-      external: ['electron', 'better-sqlite3'],
+      external: ['electron', 'better-sqlite3-multiple-ciphers'],
       banner: { js: IMPORT_META_BANNER },
       define: {
         'import.meta.url': '__import_meta_url',

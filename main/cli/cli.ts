@@ -4,8 +4,11 @@ import { pathToFileURL } from 'node:url';
 import { AppFailure } from '../../shared/ipc/result';
 import { openApp } from '../app';
 import { openDatabase } from '../db/connection';
+import { degradedMessage, storageFailure } from '../db/integrity';
 import { defaultDbPath } from '../paths';
+import { backupFolder, listBackups, newestGoodBackup } from '../services/backups';
 import { backupDatabase, checkDatabase, previewBackup, restoreDatabase } from '../services/maintenance';
+import { cliKey, KEY_USAGE, runKeyCommand, takeSecretOptions, withKey } from './keys';
 import { runBasisInspect } from './basis-inspect';
 import { importRoster } from './roster';
 
@@ -17,7 +20,9 @@ const USAGE = `usage: npm run cli -- <command> [--db PATH]
   backup OUT.db                        write a consistent copy of the caseload
   restore BACKUP.db [--yes]            show what a backup holds; with --yes, replace the caseload
   check                                integrity check and schema version
+  backups [--check]                    list the automatic backups; with --check, find the newest good one
   basis inspect FILE.xml [FILE.xml …]  validate and summarise SOA XTbML tables
+${KEY_USAGE}
 The default database is the desktop app's: ${defaultDbPath()}`;
 
 function takeOption(args: string[], name: string): string | null {
@@ -43,9 +48,11 @@ export function runCli(argv: string[], io: CliIo): number {
     return 2;
   }
   const dbPath = dbArg ?? defaultDbPath(io.env);
+  const secrets = takeSecretOptions(args, (a, n) => takeOption(a, n));
   const [group, verb, ...rest] = args;
   const say = (s: string) => io.stdout(`${s}\n`);
   try {
+    if (group === 'key') return runKeyCommand(verb, rest, dbPath, secrets, io);
     if (group === 'basis' && verb === 'inspect') {
       return runBasisInspect(rest, { stdout: io.stdout, stderr: io.stderr, readFile: (p) => readFileSync(p, 'utf8') });
     }
@@ -58,8 +65,9 @@ export function runCli(argv: string[], io: CliIo): number {
         io.stderr(`${file}: cannot read the roster (${(err as NodeJS.ErrnoException).code ?? 'error'})\n`);
         return 2;
       }
-      const app = openApp(dbPath);
+      const app = withKey(cliKey(dbPath, secrets, io), (key) => openApp(dbPath, { key }));
       try {
+        if (app.degraded) throw new AppFailure('UNAVAILABLE', degradedMessage(app.degraded));
         const r = importRoster(app.db, app.services, text);
         for (const e of r.errors) io.stderr(`${file}: row ${e.row}, ${e.column}: ${e.message}\n`);
         say(`Imported ${r.created} new and updated ${r.updated} members; rejected ${r.rejected} rows.`);
@@ -74,8 +82,9 @@ export function runCli(argv: string[], io: CliIo): number {
         io.stderr('--limit: must be a whole number above 0\n');
         return 2;
       }
-      const app = openApp(dbPath);
+      const app = withKey(cliKey(dbPath, secrets, io), (key) => openApp(dbPath, { key }));
       try {
+        if (app.degraded) io.stderr(`${degradedMessage(app.degraded)}\n`);
         const rows = app.services.members.search({ limit: Math.min(limit, 500), includeArchived: true });
         for (const m of rows) say([m.memberId.padEnd(12), `${m.lastName}, ${m.firstName}`.padEnd(32), (m.ssnMasked ?? '').padEnd(12), m.birthDate, m.retirementDate ?? '', m.archived ? 'archived' : ''].join('  ').trimEnd());
         say(`${rows.length} member${rows.length === 1 ? '' : 's'}`);
@@ -85,7 +94,7 @@ export function runCli(argv: string[], io: CliIo): number {
       }
     }
     if (group === 'backup' && verb !== undefined && rest.length === 0) {
-      const db = openDatabase(dbPath, { readonly: true });
+      const db = withKey(cliKey(dbPath, secrets, io), (key) => openDatabase(dbPath, { readonly: true, key }));
       try {
         const b = backupDatabase(db, verb);
         say(`Backup written: ${b.path} (${b.bytes} bytes)`);
@@ -96,19 +105,35 @@ export function runCli(argv: string[], io: CliIo): number {
     }
     if (group === 'restore' && verb !== undefined) {
       const yes = takeFlag(rest, '--yes');
-      const p = previewBackup(verb);
-      say(`${verb}: ${p.members} members, schema version ${p.schemaVersion}, last change ${p.latestUpdate ?? 'none'}, integrity ${p.integrity.join('; ')}`);
-      if (!yes) {
-        say(`Nothing changed. Run again with --yes to replace ${dbPath} with this backup (the current file is kept aside).`);
-        return 1;
+      const key = cliKey(dbPath, secrets, io, verb);
+      try {
+        const p = previewBackup(verb, key);
+        say(`${verb}: ${p.members} members, schema version ${p.schemaVersion}, last change ${p.latestUpdate ?? 'none'}, integrity ${p.integrity.join('; ')}`);
+        if (!yes) {
+          say(`Nothing changed. Run again with --yes to replace ${dbPath} with this backup (the current file is kept aside).`);
+          return 1;
+        }
+        const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+        const r = restoreDatabase(verb, dbPath, stamp, { key });
+        say(`Restored ${dbPath}${r.keptAside ? `; the previous file is kept as ${r.keptAside}` : ''}.`);
+        return 0;
+      } finally {
+        key?.fill(0);
       }
-      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-      const r = restoreDatabase(verb, dbPath, stamp);
-      say(`Restored ${dbPath}${r.keptAside ? `; the previous file is kept as ${r.keptAside}` : ''}.`);
+    }
+    if (group === 'backups' && (verb === undefined || (verb === '--check' && rest.length === 0))) {
+      const all = listBackups(dbPath);
+      if (all.length === 0) say(`No automatic backups in ${backupFolder(dbPath)}.`);
+      for (const b of all) say(`${b.path}  ${b.day} ${b.time}  ${b.reason.padEnd(13)}  ${b.bytes} bytes`);
+      if (verb === '--check' && all.length > 0) {
+        const good = withKey(cliKey(dbPath, secrets, io), (key) => newestGoodBackup(dbPath, { key }));
+        say(good ? `Newest good backup: ${good.path}. Restore it with: npm run cli -- restore "${good.path}" --db "${dbPath}" --yes` : 'No backup passes its check.');
+        return good ? 0 : 1;
+      }
       return 0;
     }
     if (group === 'check' && verb === undefined) {
-      const db = openDatabase(dbPath, { readonly: true });
+      const db = withKey(cliKey(dbPath, secrets, io), (key) => openDatabase(dbPath, { readonly: true, key }));
       try {
         const c = checkDatabase(db);
         say(`${dbPath}: integrity ${c.integrity.join('; ')}; foreign-key problems ${c.foreignKeys}; schema version ${c.schemaVersion} (this app: ${c.appSchemaVersion}); ${c.members} members`);
@@ -120,6 +145,12 @@ export function runCli(argv: string[], io: CliIo): number {
   } catch (err) {
     if (err instanceof AppFailure) {
       io.stderr(`${err.message}\n`);
+      return 2;
+    }
+    // A full disk, a read-only or damaged file: the transaction was rolled back; say what to do.
+    const storage = storageFailure(err);
+    if (storage) {
+      io.stderr(`${storage.message}\n`);
       return 2;
     }
     throw err;

@@ -142,10 +142,11 @@ export function importRoster(db: Db, services: Services, csv: string, onProgress
       const facts = memberFactsSchema.safeParse(patch);
       if (!facts.success) {
         for (const issue of zodIssues(facts.error, patch)) errs.push({ row: rowNo, column: COLUMN_OF[issue.path] ?? issue.path, message: issue.message });
-      } else if (seen.has(r.member_id)) {
-        errs.push({ row: rowNo, column: 'member_id', message: `repeats row ${seen.get(r.member_id)}` });
+      } else if (seen.has(facts.data.memberId)) {
+        // By the stored form of the ID (upper case): m1 and M1 are one member.
+        errs.push({ row: rowNo, column: 'member_id', message: `repeats row ${seen.get(facts.data.memberId)}` });
       } else {
-        seen.set(r.member_id, rowNo);
+        seen.set(facts.data.memberId, rowNo);
         const p = memberPatchSchema.parse(patch);
         good.push({ row: rowNo, facts: facts.data, patch: p, spouseBirth: r.spouse_birth_date });
       }

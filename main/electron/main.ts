@@ -3,9 +3,10 @@
 // preload.cjs and the renderer in build/renderer.
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type Session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, shell, type Session, type WebContents } from 'electron';
 import { dispatchFor, openApp, type App } from '../app';
 import type { Dispatch } from '../ipc/dispatch';
+import { createLogger, redact } from '../log';
 import { defaultDbPath, PRODUCT_NAME, userDataDir } from '../paths';
 import { APP_ORIGIN, APP_SCHEME, handleAppRequest, responseParts } from '../shell/app-protocol';
 import { printOutcome } from '../shell/documents-host';
@@ -41,6 +42,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 
 let mainWindow: BrowserWindow | null = null;
 let workstation: App | null = null;
+const log = createLogger((line) => process.stderr.write(line));
 
 function fatal(error: StartupError): void {
   dialog.showErrorBox(error.title, error.content);
@@ -115,7 +117,8 @@ function openCaseload(): Dispatch | null {
   const dbPath = defaultDbPath();
   try {
     mkdirSync(dirname(dbPath), { recursive: true });
-    workstation = openApp(dbPath, { documentHost: electronDocumentHost(() => mainWindow, secureSession) });
+    // Locked until the counselor gives the passphrase (or sets one up on first run).
+    workstation = openApp(dbPath, { locked: true, documentHost: electronDocumentHost(() => mainWindow, secureSession) });
   } catch (err) {
     fatal(databaseOpenError(dbPath, err));
     return null;
@@ -123,7 +126,18 @@ function openCaseload(): Dispatch | null {
   workstation.setEventSink((event, payload) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(eventChannel(event), payload);
   });
-  return dispatchFor(workstation.services, { isAllowedSender, log: (line) => process.stderr.write(`${line}\n`) });
+  return dispatchFor(workstation.services, { isAllowedSender, log: (line) => log.error(line) });
+}
+
+/** The screen locks or the laptop sleeps: the caseload locks first. */
+function watchPower(): void {
+  powerMonitor.on('lock-screen', () => workstation?.services.session.onPowerEvent('lock-screen'));
+  powerMonitor.on('suspend', () => workstation?.services.session.onPowerEvent('suspend'));
+  // Typing into a form makes no call to main: input at the OS while our window has focus counts
+  // as activity too, so a long note is not cut off by the idle lock.
+  setInterval(() => {
+    if (mainWindow?.isFocused() && powerMonitor.getSystemIdleTime() < 60) workstation?.services.session.onActivity();
+  }, 30_000).unref();
 }
 
 function createWindow(): void {
@@ -141,6 +155,7 @@ async function start(): Promise<void> {
   if (!existsSync(join(RENDERER_ROOT, 'index.html'))) return fatal(rendererMissingError(RENDERER_ROOT));
   const dispatch = openCaseload();
   if (!dispatch) return;
+  watchPower();
   lockDownSession();
   serveRenderer();
   ipcMain.handle(IPC_CHANNEL, (event, channel: unknown, input: unknown) =>
@@ -174,7 +189,7 @@ if (!app.requestSingleInstanceLock()) {
   start().catch((err: unknown) =>
     fatal({
       title: 'The workstation could not start',
-      content: `What went wrong: ${(err as Error)?.message ?? String(err)}\n\nIf this keeps happening, contact MOSERS IT support and quote this message.`,
+      content: `What went wrong: ${redact((err as Error)?.message ?? String(err))}\n\nIf this keeps happening, contact MOSERS IT support and quote this message.`,
     }),
   );
 }

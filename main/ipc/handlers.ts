@@ -36,5 +36,11 @@ export function handlers(s: Services): Handlers {
     'drafts:get': (i) => s.settings.draft(i.key),
     'drafts:set': (i) => s.settings.setDraft(i.key, i.json),
     'drafts:delete': (i) => s.settings.deleteDraft(i.key),
+    'session:status': () => s.session.status(),
+    'session:setup': (i) => s.session.setup(i.passphrase),
+    'session:unlock': (i) => s.session.unlock(i.passphrase),
+    'session:recover': (i) => s.session.recover(i.recoveryKey, i.next),
+    'session:lock': () => s.session.lock('manual'),
+    'session:changePassphrase': (i) => s.session.changePassphrase(i.current, i.next),
   };
 }

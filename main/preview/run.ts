@@ -5,6 +5,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { dispatchFor, openApp } from '../app';
+import { createLogger } from '../log';
 import { defaultDbPath } from '../paths';
 import type { DocumentHost } from '../services/documents';
 import { launchChromium } from './browser';
@@ -39,8 +40,10 @@ async function main(argv: string[]): Promise<number> {
   if (!argv.includes('--no-build') || !existsSync(join(RENDERER_BUILD, 'index.html'))) await buildRenderer();
   const outIdx = argv.indexOf('--out');
   const outDir = outIdx >= 0 && argv[outIdx + 1] ? argv[outIdx + 1]! : join(homedir(), 'Downloads');
-  const app = openApp(dbPath, { documentHost: folderDocumentHost(outDir) });
-  const dispatch = dispatchFor(app.services, { isAllowedSender: previewSenderAllowed, log: (l) => process.stderr.write(`${l}\n`) });
+  // Locked until the passphrase is given, as the desktop app starts.
+  const app = openApp(dbPath, { locked: true, documentHost: folderDocumentHost(outDir) });
+  const log = createLogger((l) => process.stderr.write(l));
+  const dispatch = dispatchFor(app.services, { isAllowedSender: previewSenderAllowed, log: (l) => log.error(l) });
   const context = await launchChromium({ headless });
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('console', (m) => {
@@ -52,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
   process.stdout.write(`Preview open on ${dbPath}${headless ? ' (headless: no display found)' : ''}. Close the window or press Ctrl+C to stop.\n`);
   const shot = argv.indexOf('--screenshot');
   if (shot >= 0 && argv[shot + 1]) {
-    await page.waitForSelector('[data-testid="search"]');
+    await page.waitForSelector('[data-testid="search"], [data-testid="lock-screen"]');
     await page.waitForTimeout(500);
     await page.screenshot({ path: argv[shot + 1]! });
     await context.close();

@@ -1,9 +1,10 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppFailure } from '../../shared/ipc/result';
 import { SCHEMA_VERSION } from '../db/migrations';
-import type { Db } from '../db/connection';
+import { applyKey, encryptInPlace, fileKind, type Db } from '../db/connection';
+import { keyFilePath } from '../security/keys';
 
 export type CheckReport = { ok: boolean; integrity: string[]; foreignKeys: number; schemaVersion: number; appSchemaVersion: number; members: number };
 
@@ -20,16 +21,20 @@ export function checkDatabase(db: Db): CheckReport {
 
 /**
  * A consistent copy with `VACUUM INTO`, which also works once the database is encrypted (the
- * backup API does not). Written beside the target first, then renamed, so a failure leaves no
- * half-written backup.
+ * backup API does not): SQLite3 Multiple Ciphers writes the copy encrypted with the connection's
+ * own key. The key file goes beside it (`OUT.keys.json`; it holds the data key only wrapped), so
+ * the backup opens on a new laptop with the passphrase or the recovery key of its day. Written
+ * beside the target first, then renamed, so a failure leaves no half-written backup.
  */
 export function backupDatabase(db: Db, target: string): { path: string; bytes: number } {
   if (existsSync(target)) throw new AppFailure('CONFLICT', `${target} exists already; choose a new file name.`);
   mkdirSync(dirname(target), { recursive: true });
   const tmp = `${target}.partial`;
+  const keys = db.memory ? null : keyFilePath(db.name);
   rmSync(tmp, { force: true });
   try {
     db.prepare('VACUUM INTO ?').run(tmp);
+    if (keys && existsSync(keys) && keyFilePath(target) !== keys) copyFileSync(keys, keyFilePath(target));
     renameSync(tmp, target);
   } catch (err) {
     rmSync(tmp, { force: true });
@@ -38,12 +43,28 @@ export function backupDatabase(db: Db, target: string): { path: string; bytes: n
   return { path: target, bytes: statSync(target).size };
 }
 
+function notADatabase(err: unknown): boolean {
+  return (err as { code?: unknown })?.code === 'SQLITE_NOTADB';
+}
+
+/** A caseload file opened read-only, with the key when it is encrypted. */
+function openReadOnly(path: string, key: Buffer | null): Database.Database {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    if (key && fileKind(path) === 'encrypted') applyKey(db, key);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
 /** What a backup holds, before it replaces the caseload. */
-export function previewBackup(path: string): CheckReport & { latestUpdate: string | null } {
+export function previewBackup(path: string, key: Buffer | null = null): CheckReport & { latestUpdate: string | null } {
   if (!existsSync(path)) throw new AppFailure('NOT_FOUND', `No backup at ${path}.`);
   let db: Database.Database;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = openReadOnly(path, key);
   } catch (err) {
     throw new AppFailure('INVALID_INPUT', `${path} is not a caseload database: ${(err as Error).message}`);
   }
@@ -52,6 +73,9 @@ export function previewBackup(path: string): CheckReport & { latestUpdate: strin
     const latest = report.members ? (db.prepare('SELECT max(updated_at) AS t FROM members').get() as { t: string | null }).t : null;
     return { ...report, latestUpdate: latest };
   } catch (err) {
+    if (notADatabase(err) && fileKind(path) === 'encrypted') {
+      throw new AppFailure('LOCKED', `${path} is not a caseload database that ${key ? 'this key' : 'no key'} opens: an encrypted backup opens with the passphrase of the key file beside it (${keyFilePath(path)}).`);
+    }
     throw new AppFailure('INVALID_INPUT', `${path} is not a caseload database: ${(err as Error).message}`);
   } finally {
     db.close();
@@ -60,22 +84,48 @@ export function previewBackup(path: string): CheckReport & { latestUpdate: strin
 
 /**
  * Replace the caseload with a checked backup. The current file is kept aside as
- * `<db>.before-restore-<stamp>` (with its WAL checkpointed), never deleted.
+ * `<db>.before-restore-<stamp>` (with its WAL checkpointed, or moved along when it cannot be),
+ * never deleted. With a key, the restored file is encrypted: a plain (legacy) backup is encrypted
+ * on its way in, so no plaintext lands where the caseload lives. A backup's key file comes along
+ * when the caseload has none (a new laptop).
  */
-export function restoreDatabase(backup: string, dbPath: string, stamp: string): { keptAside: string | null } {
-  const preview = previewBackup(backup);
+export function restoreDatabase(backup: string, dbPath: string, stamp: string, opts: { key?: Buffer | null } = {}): { keptAside: string | null } {
+  const key = opts.key ?? null;
+  const preview = previewBackup(backup, key);
   if (!preview.ok) throw new AppFailure('INVALID_INPUT', `${backup} fails its check (${preview.integrity.join('; ')}; schema ${preview.schemaVersion}); it was not restored.`);
   let keptAside: string | null = null;
   if (existsSync(dbPath)) {
-    const cur = new Database(dbPath);
-    cur.pragma('wal_checkpoint(TRUNCATE)');
-    cur.close();
+    let checkpointed = false;
+    try {
+      const cur = new Database(dbPath, { fileMustExist: true });
+      try {
+        if (key && fileKind(dbPath) === 'encrypted') applyKey(cur, key);
+        cur.pragma('wal_checkpoint(TRUNCATE)');
+        checkpointed = true;
+      } finally {
+        cur.close();
+      }
+    } catch {
+      checkpointed = false;
+    }
     keptAside = `${dbPath}.before-restore-${stamp}`;
     renameSync(dbPath, keptAside);
-    for (const ext of ['-wal', '-shm']) rmSync(`${dbPath}${ext}`, { force: true });
+    for (const ext of ['-wal', '-shm']) {
+      if (!existsSync(`${dbPath}${ext}`)) continue;
+      if (checkpointed) rmSync(`${dbPath}${ext}`, { force: true });
+      else renameSync(`${dbPath}${ext}`, `${keptAside}${ext}`);
+    }
   }
   const tmp = `${dbPath}.restoring`;
   copyFileSync(backup, tmp);
+  try {
+    if (key && fileKind(tmp) === 'plain') encryptInPlace(tmp, key);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw new AppFailure('UNAVAILABLE', `The backup could not be encrypted on its way in: ${(err as Error).message}`);
+  }
   renameSync(tmp, dbPath);
+  const keys = keyFilePath(dbPath);
+  if (!existsSync(keys) && existsSync(keyFilePath(backup))) copyFileSync(keyFilePath(backup), keys);
   return { keptAside };
 }

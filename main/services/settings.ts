@@ -3,15 +3,17 @@ import { SHIPPED_BASIS_IDS, getShippedBasis, parseBasis, type Basis } from '../.
 import { AppFailure } from '../../shared/ipc/result';
 import type { ServiceContext } from './context';
 
-/** Plan provisions the administrator can set (RULES.md BD-5, FORM-4). */
+/** Plan provisions the administrator can set (RULES.md BD-5, FORM-4), and the idle lock. */
 export const planSettingsSchema = z.strictObject({
   /** BD-5: offer BackDROP cash in three annual installments (on by default, as the seed states). */
   backdropInstallments: z.boolean(),
   /** FORM-4: basic life continues if the member retires within this many days of leaving. */
   basicLifeDays: z.number().int().min(0).max(365),
+  /** The workstation locks after this many minutes without a call from the window. */
+  idleLockMinutes: z.number().int().min(1).max(60),
 });
 export type PlanSettings = z.infer<typeof planSettingsSchema>;
-export const DEFAULT_SETTINGS: PlanSettings = { backdropInstallments: true, basicLifeDays: 60 };
+export const DEFAULT_SETTINGS: PlanSettings = { backdropInstallments: true, basicLifeDays: 60, idleLockMinutes: 10 };
 
 export function settingsService(ctx: ServiceContext) {
   const { repos, clock } = ctx;

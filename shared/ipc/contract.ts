@@ -73,7 +73,20 @@ const estimateRequest = {
   backdropMonths: z.number().int().min(1).max(60).nullable().optional(),
   actuarialBasis: z.string().min(1).max(100).nullable().optional(),
 };
-const settingsSchema = z.strictObject({ backdropInstallments: z.boolean(), basicLifeDays: z.number().int().min(0).max(365) });
+const settingsSchema = z.strictObject({ backdropInstallments: z.boolean(), basicLifeDays: z.number().int().min(0).max(365), idleLockMinutes: z.number().int().min(1).max(60) });
+
+export const LOCK_REASONS = ['idle', 'screen-lock', 'suspend', 'manual'] as const;
+const sessionStatusSchema = z.strictObject({
+  /** setup: no passphrase yet (first run, or a legacy caseload to encrypt); nothing is open. */
+  state: z.enum(['setup', 'locked', 'unlocked']),
+  /** Whether the caseload file is encrypted (false only for a legacy or test caseload). */
+  encrypted: z.boolean(),
+  /** Why it last locked; null when it started locked or has not locked. */
+  reason: z.enum(LOCK_REASONS).nullable(),
+  idleLockMinutes: z.number().int(),
+});
+/** A new passphrase: long enough to hold up against a guessing rig even with the KDF. */
+const newPassphrase = z.string().min(10, { message: 'must be at least 10 characters' }).max(1024);
 
 export const contract = {
   'members:search': {
@@ -141,12 +154,18 @@ export const contract = {
   'drafts:get': { input: z.strictObject({ key: z.string().min(1).max(200) }), output: z.strictObject({ json: z.string(), updatedAt: z.string() }).nullable() },
   'drafts:set': { input: z.strictObject({ key: z.string().min(1).max(200), json: z.string().max(1_000_000) }), output: z.strictObject({ saved: z.boolean() }) },
   'drafts:delete': { input: z.strictObject({ key: z.string().min(1).max(200) }), output: z.strictObject({ deleted: z.boolean() }) },
+  'session:status': { input: z.strictObject({}), output: sessionStatusSchema },
+  'session:setup': { input: z.strictObject({ passphrase: newPassphrase }), output: z.strictObject({ recoveryKey: z.string(), status: sessionStatusSchema }) },
+  'session:unlock': { input: z.strictObject({ passphrase: z.string().min(1).max(1024) }), output: sessionStatusSchema },
+  'session:recover': { input: z.strictObject({ recoveryKey: z.string().min(1).max(100), next: newPassphrase }), output: sessionStatusSchema },
+  'session:lock': { input: z.strictObject({}), output: sessionStatusSchema },
+  'session:changePassphrase': { input: z.strictObject({ current: z.string().min(1).max(1024), next: newPassphrase }), output: z.strictObject({ changed: z.boolean() }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Events pushed from main to the renderer. */
 export const events = {
   'packet:progress': z.strictObject({ done: z.number().int().min(0), total: z.number().int().min(0), label: z.string() }),
-  'app:locked': z.strictObject({ reason: z.enum(['idle', 'screen-lock', 'suspend', 'manual']) }),
+  'app:locked': z.strictObject({ reason: z.enum(LOCK_REASONS) }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Contract = typeof contract;
@@ -157,4 +176,6 @@ export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
 
 export const CHANNELS = Object.keys(contract) as Channel[];
+/** The channels that answer while the caseload is locked: the ones that unlock it. */
+export const OPEN_WHILE_LOCKED: readonly Channel[] = ['session:status', 'session:setup', 'session:unlock', 'session:recover'];
 export const EVENTS = Object.keys(events) as EventName[];

@@ -3,7 +3,9 @@ import { performance } from 'node:perf_hooks';
 import { estimateFromInput } from '../../shared/calc/run';
 import type { CaseInput } from '../../shared/domain/case-schema';
 import { flatHistory, NO_PRICER } from '../fixtures/cases';
+import { benchBackup } from './backup';
 import { benchCaseload } from './caseload';
+import { benchEncryption } from './encryption';
 import { benchOptions } from './options';
 import { benchPdf } from './pdf';
 import { median } from './stats';
@@ -53,4 +55,6 @@ function benchEstimate(): void {
 benchEstimate();
 benchOptions();
 benchCaseload();
+benchBackup();
+benchEncryption();
 await benchPdf();

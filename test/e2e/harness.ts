@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { dispatchFor, openApp, type App } from '../../main/app';
+import { dispatchFor, openApp, type App, type AppOptions } from '../../main/app';
 import { importRoster } from '../../main/cli/roster';
 import { launchChromium } from '../../main/preview/browser';
 import { folderDocumentHost, RENDERER_BUILD } from '../../main/preview/run';
@@ -27,12 +27,15 @@ export type Session = {
   close: () => Promise<void>;
 };
 
-/** A caseload seeded from the field-session roster, opened in Chromium through the binding transport. */
-export async function startSession(opts: { dbPath?: string; seed?: boolean } = {}): Promise<Session> {
+/**
+ * A caseload seeded from the field-session roster, opened in Chromium through the binding
+ * transport. `app` adds openApp options (a locked start); `ready` is the test id to wait for.
+ */
+export async function startSession(opts: { dbPath?: string; seed?: boolean; app?: AppOptions; ready?: string } = {}): Promise<Session> {
   const dbPath = opts.dbPath ?? join(mkdtempSync(join(tmpdir(), 'e2e-')), 'caseload.db');
   const outDir = mkdtempSync(join(tmpdir(), 'e2e-out-'));
-  const app = openApp(dbPath, { clock: FIXED_CLOCK, who: 'e2e', documentHost: folderDocumentHost(outDir) });
-  if (opts.seed !== false && app.services.members.search({ limit: 1 }).length === 0) {
+  const app = openApp(dbPath, { clock: FIXED_CLOCK, who: 'e2e', documentHost: folderDocumentHost(outDir), ...opts.app });
+  if (opts.seed !== false && !app.services.session.isLocked() && app.services.members.search({ limit: 1 }).length === 0) {
     importRoster(app.db, app.services, readFileSync(join(import.meta.dirname, '../../examples/roster-field-session.csv'), 'utf8'));
   }
   const dispatch = dispatchFor(app.services, { isAllowedSender: previewSenderAllowed });
@@ -52,7 +55,7 @@ export async function startSession(opts: { dbPath?: string; seed?: boolean } = {
   const transport = await attachBindingTransport(page, RENDERER_BUILD, recording);
   app.setEventSink((event, payload) => void transport.emit(event, payload));
   await page.goto(`${PREVIEW_ORIGIN}/index.html`);
-  await page.getByTestId('search').waitFor();
+  await page.getByTestId(opts.ready ?? 'search').waitFor();
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
     app,
@@ -78,4 +81,19 @@ export async function openMember(s: Session, query: string): Promise<void> {
   await s.page.waitForTimeout(150);
   await s.page.getByTestId('search').press('Enter');
   await s.page.getByTestId('current-member').waitFor();
+}
+
+/** What the page keeps in its own storage: all of it must be empty (no PII outside the caseload). */
+export async function pageStorage(page: Page): Promise<{ localStorage: number; sessionStorage: number; indexedDB: string[]; caches: string[] }> {
+  return page.evaluate(`(async () => ({
+    localStorage: window.localStorage.length,
+    sessionStorage: window.sessionStorage.length,
+    indexedDB: (await indexedDB.databases()).map((d) => d.name),
+    caches: 'caches' in window ? await caches.keys() : [],
+  }))()`);
+}
+
+/** Every answer that crossed IPC but the audited reveal, as one string to search. */
+export function answersButReveal(s: Session): string {
+  return JSON.stringify(s.answers.filter((a) => a.channel !== 'members:revealSsn'));
 }

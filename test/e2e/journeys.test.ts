@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Estimate } from '../../shared/domain/estimate-schema';
-import { openMember, startSession, type Session } from './harness';
+import { answersButReveal, openMember, pageStorage, startSession, type Session } from './harness';
 
 /** `npm run --silent estimate` on the case the workstation builds for this member. */
 function cliEstimate(s: Session, memberId: number, extra: { backdropMonths?: number | null; retirementDate?: string } = {}): Estimate {
@@ -123,6 +123,17 @@ describe('counselor journeys (preview transport, production CSP)', () => {
     const inApp = s.app.services.estimates.compute({ memberId: id });
     expect(inApp.results).toEqual(cli.results);
   });
+
+  it('after the journeys: no PII in localStorage, sessionStorage, IndexedDB or CacheStorage, and no full SSN or typed account number came back across IPC', async () => {
+    expect(await pageStorage(s.page)).toEqual({ localStorage: 0, sessionStorage: 0, indexedDB: [], caches: [] });
+    const ssns = readFileSync(join(import.meta.dirname, '../../examples/roster-field-session.csv'), 'utf8').match(/\d{3}-\d{2}-\d{4}/g)!;
+    expect(ssns.length).toBeGreaterThan(10);
+    const crossed = answersButReveal(s);
+    for (const ssn of ssns) for (const form of [ssn, ssn.replace(/-/g, '')]) expect(crossed).not.toContain(form);
+    // Typed into the direct-deposit form above: drafts keep it out, the record masks it.
+    expect(s.answers.some((a) => a.channel === 'drafts:get')).toBe(true);
+    expect(crossed).not.toContain('12345678');
+  });
 });
 
 /** "$1,234.56" as the screens print amounts. */
@@ -205,5 +216,9 @@ describe('the option board (journeys compare on-screen figures with npm run esti
 
   it('shows the board with no console errors under the production CSP', () => {
     expect(s.consoleErrors).toEqual([]);
+  });
+
+  it('after the journeys: the page stores nothing of its own', async () => {
+    expect(await pageStorage(s.page)).toEqual({ localStorage: 0, sessionStorage: 0, indexedDB: [], caches: [] });
   });
 });

@@ -3,9 +3,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dispatchFor, openApp, type Services } from '../../main/app';
+import { dispatchFor, openApp, type App, type Services } from '../../main/app';
 import type { Db } from '../../main/db/connection';
-import type { Dispatch, Sender } from '../../main/ipc/dispatch';
+import type { Dispatch, DispatchOptions, Sender } from '../../main/ipc/dispatch';
+import { createKeyFile, keyFilePath, passphraseSecret, type ScryptParams } from '../../main/security/keys';
+import type { Timers } from '../../main/services/session';
 import type { MemberFactsInput } from '../../shared/domain/member';
 import type { Result } from '../../shared/ipc/result';
 import { flatHistory } from '../fixtures/cases';
@@ -20,11 +22,19 @@ export function testClock(day = '2026-11-23'): TestClock {
   return { today: () => current, now: () => `${current}T12:00:00.000Z`, set: (d) => void (current = d) };
 }
 
+/** The test caseloads' passphrase, and scrypt cheap enough for a test (production: 2^17). */
+export const TEST_PASSPHRASE = 'field session passphrase 2026';
+export const TEST_SCRYPT: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
+
 export type TestApp = {
   dir: string;
   path: string;
-  db: Db;
+  app: App;
+  /** The open database (LOCKED while locked). */
+  readonly db: Db;
   services: Services;
+  /** Shown once at setup; null for a plain caseload. */
+  recoveryKey: string | null;
   clock: TestClock;
   dispatch: Dispatch;
   /** File names of the packets sent to the (fake) printer. */
@@ -34,32 +44,50 @@ export type TestApp = {
   close: () => void;
 };
 
-export function openTestApp(opts: { day?: string; prefix?: string } = {}): TestApp {
+/**
+ * A caseload as the workstation keeps it: encrypted, with its key file (TEST_PASSPHRASE, cheap
+ * scrypt) beside it, opened with the data key. `plain: true` gives an unencrypted caseload, as a
+ * legacy one before its first setup.
+ */
+export function openTestApp(opts: { day?: string; prefix?: string; plain?: boolean; timers?: Timers; log?: DispatchOptions['log'] } = {}): TestApp {
   const dir = mkdtempSync(join(tmpdir(), opts.prefix ?? 'caseload-'));
   const path = join(dir, 'caseload.sqlite');
   const clock = testClock(opts.day);
   const printed: string[] = [];
+  const created = opts.plain ? null : createKeyFile(keyFilePath(path), passphraseSecret(TEST_PASSPHRASE), { now: clock.now(), scrypt: TEST_SCRYPT });
   // Packets are saved into the test's folder; the printer records what it was given.
-  const app = openApp(path, {
-    clock,
-    who: 'counselor-test',
-    documentHost: {
-      chooseSavePath: async (name) => join(dir, name),
-      print: async (_bytes, name) => (printed.push(name), true),
-    },
-  });
-  const dispatch = dispatchFor(app.services, { isAllowedSender });
+  let app: App;
+  try {
+    app = openApp(path, {
+      clock,
+      who: 'counselor-test',
+      key: created?.dataKey ?? null,
+      scrypt: TEST_SCRYPT,
+      ...(opts.timers ? { timers: opts.timers } : {}),
+      documentHost: {
+        chooseSavePath: async (name) => join(dir, name),
+        print: async (_bytes, name) => (printed.push(name), true),
+      },
+    });
+  } finally {
+    created?.dataKey.fill(0);
+  }
+  const dispatch = dispatchFor(app.services, { isAllowedSender, ...(opts.log ? { log: opts.log } : {}) });
   return {
     dir,
     path,
-    db: app.db,
+    app,
+    get db() {
+      return app.db;
+    },
+    recoveryKey: created?.recoveryKey ?? null,
     services: app.services,
     clock,
     dispatch,
     printed,
     call: (channel, input) => dispatch(channel, input, SENDER),
     close: () => {
-      if (app.db.open) app.close();
+      app.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { AppFailure } from '../../../shared/ipc/result';
 import { m0001 } from './0001-members';
 import { m0002 } from './0002-appointments-notes';
@@ -14,8 +14,11 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 export type MigrationOptions = {
   /** Migrate only up to this version (tests). */
   target?: number;
-  /** Called before pending migrations run, with the current and target versions (backups). */
-  beforeMigrate?: (from: number, to: number) => void;
+  /**
+   * Called before pending migrations run (outside their transaction), with the current and target
+   * versions and the open database, so a backup can be taken through the same connection.
+   */
+  beforeMigrate?: (from: number, to: number, db: Database.Database) => void;
 };
 
 export function schemaVersion(db: Database.Database): number {
@@ -38,7 +41,7 @@ export function migrate(db: Database.Database, opts: MigrationOptions = {}, migr
   }
   if (!Number.isInteger(target) || target < 0 || target > latest) throw new AppFailure('INTERNAL', `No schema version ${target}: this app knows versions 0 to ${latest}.`);
   if (current >= target) return;
-  opts.beforeMigrate?.(current, target);
+  opts.beforeMigrate?.(current, target, db);
   db.transaction(() => {
     for (const m of migrations) {
       if (m.version > current && m.version <= target) db.exec(m.up);

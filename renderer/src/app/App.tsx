@@ -1,5 +1,6 @@
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
@@ -7,11 +8,13 @@ import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState } from 'react';
 import type { MemberSummary } from '../../../shared/domain/member';
+import { api, on } from '../api';
 import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
 import { MemberScreen } from '../features/member/MemberScreen';
 import { OptionBoard } from '../features/options/OptionBoard';
 import { PrintScreen } from '../features/print/PrintScreen';
 import { ProcessTracker } from '../features/process/ProcessTracker';
+import { LockScreen, type SessionStatus } from './LockScreen';
 
 export type View = 'caseload' | 'member' | 'options' | 'process' | 'print';
 const VIEWS: { id: View; label: string; needsMember: boolean }[] = [
@@ -25,16 +28,48 @@ const VIEWS: { id: View; label: string; needsMember: boolean }[] = [
 export function App() {
   const [view, setView] = useState<View>('caseload');
   const [member, setMember] = useState<MemberSummary | null>(null);
+  const [session, setSession] = useState<SessionStatus | null>(null);
+  // The screens mount at the first unlock and then stay mounted through every lock, so typed
+  // input survives; before it there is nothing to show (and every call would answer LOCKED).
+  const [opened, setOpened] = useState(false);
+
+  const unlocked = useCallback((s: SessionStatus) => {
+    setSession(s);
+    if (s.state === 'unlocked') setOpened(true);
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    void api.session.status({}).then((r) => {
+      if (live && r.ok) unlocked(r.value);
+    });
+    const off = on('app:locked', ({ reason }) => setSession((s) => ({ state: 'locked', encrypted: true, reason, idleLockMinutes: s?.idleLockMinutes ?? 10 })));
+    return () => {
+      live = false;
+      off();
+    };
+  }, [unlocked]);
+
+  const lock = useCallback(async () => {
+    const r = await api.session.lock({});
+    if (r.ok) setSession(r.value);
+  }, []);
+  const locked = session !== null && session.state !== 'unlocked';
 
   const open = useCallback((m: MemberSummary, next: View = 'member') => {
     setMember(m);
     setView(next);
   }, []);
 
-  // Alt+1 … Alt+5 switch screens from anywhere.
+  // Alt+1 … Alt+5 switch screens from anywhere; Alt+L locks.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      if (!e.altKey || e.ctrlKey || e.metaKey || locked) return;
+      if (e.key.toLowerCase() === 'l' && session?.encrypted) {
+        e.preventDefault();
+        void lock();
+        return;
+      }
       const i = Number(e.key) - 1;
       const v = VIEWS[i];
       if (v && (!v.needsMember || member)) {
@@ -44,44 +79,54 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [member]);
+  }, [member, locked, session, lock]);
 
   return (
-    <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
-      <AppBar position="static" elevation={0}>
-        <Toolbar sx={{ gap: 2 }}>
-          <Typography variant="h1" component="h1" sx={{ fontSize: '1.15rem', flexGrow: 1 }}>
-            MOSERS Counselor Workstation
-          </Typography>
-          {member && (
-            <Chip
-              color="default"
-              sx={{ bgcolor: 'white', fontWeight: 700 }}
-              label={`${member.lastName}, ${member.firstName} · ${member.memberId}`}
-              data-testid="current-member"
-            />
-          )}
-        </Toolbar>
-        <Tabs
-          value={view}
-          onChange={(_, v: View) => setView(v)}
-          textColor="inherit"
-          indicatorColor="secondary"
-          aria-label="Screens"
-          sx={{ px: 2, '& .MuiTab-root': { color: 'rgba(255,255,255,0.85)' }, '& .Mui-selected': { color: 'white' } }}
-        >
-          {VIEWS.map((v, i) => (
-            <Tab key={v.id} value={v.id} label={`${v.label}`} disabled={v.needsMember && !member} title={`Alt+${i + 1}`} id={`tab-${v.id}`} aria-controls={`panel-${v.id}`} />
-          ))}
-        </Tabs>
-      </AppBar>
-      <Box component="main" role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} sx={{ p: 2, flexGrow: 1, maxWidth: 1600, width: '100%', mx: 'auto' }}>
-        {view === 'caseload' && <CaseloadScreen onOpen={open} />}
-        {view === 'member' && member && <MemberScreen memberId={member.id} onSummary={setMember} />}
-        {view === 'options' && member && <OptionBoard memberId={member.id} />}
-        {view === 'process' && member && <ProcessTracker memberId={member.id} />}
-        {view === 'print' && member && <PrintScreen memberId={member.id} />}
-      </Box>
-    </Box>
+    <>
+      {opened && (
+        <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }} inert={locked} aria-hidden={locked || undefined}>
+          <AppBar position="static" elevation={0}>
+            <Toolbar sx={{ gap: 2 }}>
+              <Typography variant="h1" component="h1" sx={{ fontSize: '1.15rem', flexGrow: 1 }}>
+                MOSERS Counselor Workstation
+              </Typography>
+              {member && (
+                <Chip
+                  color="default"
+                  sx={{ bgcolor: 'white', fontWeight: 700 }}
+                  label={`${member.lastName}, ${member.firstName} · ${member.memberId}`}
+                  data-testid="current-member"
+                />
+              )}
+              {session?.encrypted && (
+                <Button color="inherit" variant="outlined" onClick={() => void lock()} title="Alt+L" data-testid="lock-button">
+                  Lock
+                </Button>
+              )}
+            </Toolbar>
+            <Tabs
+              value={view}
+              onChange={(_, v: View) => setView(v)}
+              textColor="inherit"
+              indicatorColor="secondary"
+              aria-label="Screens"
+              sx={{ px: 2, '& .MuiTab-root': { color: 'rgba(255,255,255,0.85)' }, '& .Mui-selected': { color: 'white' } }}
+            >
+              {VIEWS.map((v, i) => (
+                <Tab key={v.id} value={v.id} label={`${v.label}`} disabled={v.needsMember && !member} title={`Alt+${i + 1}`} id={`tab-${v.id}`} aria-controls={`panel-${v.id}`} />
+              ))}
+            </Tabs>
+          </AppBar>
+          <Box component="main" role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} sx={{ p: 2, flexGrow: 1, maxWidth: 1600, width: '100%', mx: 'auto' }}>
+            {view === 'caseload' && <CaseloadScreen onOpen={open} />}
+            {view === 'member' && member && <MemberScreen memberId={member.id} onSummary={setMember} />}
+            {view === 'options' && member && <OptionBoard memberId={member.id} />}
+            {view === 'process' && member && <ProcessTracker memberId={member.id} />}
+            {view === 'print' && member && <PrintScreen memberId={member.id} />}
+          </Box>
+        </Box>
+      )}
+      {locked && <LockScreen status={session} onUnlocked={unlocked} />}
+    </>
   );
 }

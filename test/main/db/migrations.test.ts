@@ -1,7 +1,7 @@
 // The migrations of ARCHITECTURE.md "Database": numbered, versioned by PRAGMA user_version, all
 // pending ones in one transaction, a newer database refused; each one tested as migrate, insert,
 // migrate, compare.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

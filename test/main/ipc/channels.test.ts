@@ -10,10 +10,10 @@ import { handlers } from '../../../main/ipc/handlers';
 import { pricerSource } from '../../../shared/actuarial';
 import { estimateFromInput } from '../../../shared/calc/run';
 import type { CaseInput } from '../../../shared/domain/case-schema';
-import { CHANNELS, contract, type Channel } from '../../../shared/ipc/contract';
+import { CHANNELS, contract, OPEN_WHILE_LOCKED, type Channel } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
 import { makeCase } from '../../fixtures/cases';
-import { ACCOUNT, SENDER, SMITH_PAY, SMITH_SPOUSE, SSN, dumpDatabase, isAllowedSender, johnSmith, openTestApp, seedSmith, value, type TestApp } from '../caseload-fixture';
+import { ACCOUNT, SENDER, SMITH_PAY, SMITH_SPOUSE, SSN, TEST_PASSPHRASE, dumpDatabase, isAllowedSender, johnSmith, openTestApp, seedSmith, value, type TestApp } from '../caseload-fixture';
 
 type Ctx = {
   app: TestApp;
@@ -26,8 +26,11 @@ type Ctx = {
 type Input = (c: Ctx) => unknown | Promise<unknown>;
 type Never = { never: string };
 type ChannelCase = {
-  /** A valid call; `check` looks at the value beyond the contract's output schema. */
-  ok: { input: Input; check?: (value: unknown, c: Ctx) => void };
+  /**
+   * A valid call; `check` looks at the value beyond the contract's output schema. `plain`: on a
+   * caseload that is not encrypted yet (the fixture's caseloads are encrypted).
+   */
+  ok: { input: Input; check?: (value: unknown, c: Ctx) => void; plain?: boolean };
   /** An invalid call and the dot path the error's `fields` must name. */
   invalid: { input: Input; field: string };
   notFound: Input | Never;
@@ -230,13 +233,13 @@ const TABLE: Record<Channel, ChannelCase> = {
     conflict: { never: 'read-only' },
   },
   'settings:get': {
-    ok: { input: () => ({}), check: (v) => expect(v).toEqual({ backdropInstallments: true, basicLifeDays: 60 }) },
+    ok: { input: () => ({}), check: (v) => expect(v).toEqual({ backdropInstallments: true, basicLifeDays: 60, idleLockMinutes: 10 }) },
     invalid: { input: () => ({ key: 'plan' }), field: 'key' },
     notFound: { never: 'the plan settings always exist (defaults)' },
     conflict: { never: 'read-only' },
   },
   'settings:set': {
-    ok: { input: () => ({ basicLifeDays: 65 }), check: (v) => expect(v).toEqual({ backdropInstallments: true, basicLifeDays: 65 }) },
+    ok: { input: () => ({ basicLifeDays: 65 }), check: (v) => expect(v).toEqual({ backdropInstallments: true, basicLifeDays: 65, idleLockMinutes: 10 }) },
     invalid: { input: () => ({ basicLifeDays: 366 }), field: 'basicLifeDays' },
     notFound: { never: 'a single settings record; takes no id' },
     conflict: { never: 'an administrator setting with no version: the last write wins' },
@@ -259,12 +262,58 @@ const TABLE: Record<Channel, ChannelCase> = {
     notFound: { never: 'deleting a missing draft is a no-op' },
     conflict: { never: 'drafts are not versioned' },
   },
+  'session:status': {
+    ok: { input: () => ({}), check: (v) => expect(v).toEqual({ state: 'unlocked', encrypted: true, reason: null, idleLockMinutes: 10 }) },
+    invalid: { input: () => ({ state: 'locked' }), field: 'state' },
+    notFound: { never: 'the one session; takes no id' },
+    conflict: { never: 'read-only' },
+  },
+  'session:setup': {
+    ok: {
+      plain: true,
+      input: () => ({ passphrase: 'a first passphrase 2026' }),
+      check: (v) => expect(v).toMatchObject({ recoveryKey: expect.stringMatching(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/), status: { state: 'unlocked', encrypted: true } }),
+    },
+    invalid: { input: () => ({ passphrase: 'too short' }), field: 'passphrase' },
+    notFound: { never: 'sets up the one caseload; takes no id' },
+    conflict: () => ({ passphrase: 'a second passphrase 2026' }),
+  },
+  'session:unlock': {
+    ok: {
+      input: (c) => (c.app.services.session.lock('manual'), { passphrase: TEST_PASSPHRASE }),
+      check: (v) => expect(v).toMatchObject({ state: 'unlocked', reason: 'manual' }),
+    },
+    invalid: { input: () => ({ passphrase: '' }), field: 'passphrase' },
+    notFound: { never: 'unlocks the one caseload; takes no id' },
+    conflict: { never: 'unlocking an unlocked caseload is a no-op; a wrong passphrase is LOCKED' },
+  },
+  'session:recover': {
+    ok: {
+      input: (c) => (c.app.services.session.lock('idle'), { recoveryKey: c.app.recoveryKey!.toLowerCase(), next: 'a recovered passphrase' }),
+      check: (v) => expect(v).toMatchObject({ state: 'unlocked' }),
+    },
+    invalid: { input: (c) => ({ recoveryKey: c.app.recoveryKey, next: 'short' }), field: 'next' },
+    notFound: { never: 'recovers the one caseload; takes no id' },
+    conflict: { never: 'a wrong recovery key is LOCKED; no version is involved' },
+  },
+  'session:lock': {
+    ok: { input: () => ({}), check: (v) => expect(v).toMatchObject({ state: 'locked', reason: 'manual' }) },
+    invalid: { input: () => ({ reason: 'idle' }), field: 'reason' },
+    notFound: { never: 'locks the one caseload; takes no id' },
+    conflict: { never: 'locking a locked caseload answers LOCKED at the gate' },
+  },
+  'session:changePassphrase': {
+    ok: { input: () => ({ current: TEST_PASSPHRASE, next: 'a changed passphrase' }), check: (v) => expect(v).toEqual({ changed: true }) },
+    invalid: { input: () => ({ current: TEST_PASSPHRASE, next: 'short' }), field: 'next' },
+    notFound: { never: 'rewraps the one key file; takes no id' },
+    conflict: { never: 'a wrong current passphrase is LOCKED; the key file has no version' },
+  },
 };
 
 let app: TestApp;
 let ctx: Ctx;
-beforeEach(async () => {
-  app = openTestApp({ prefix: 'channels-' });
+async function setUp(plain = false): Promise<void> {
+  app = openTestApp({ prefix: 'channels-', plain });
   const rec = await seedSmith(app);
   const appt = value<{ id: number }>(await app.call('appointments:create', { memberId: rec.id, date: '2027-01-12', time: '09:30', place: 'Jefferson City', kind: 'office' }));
   const est = value<{ id: number }>(await app.call('estimates:save', { memberId: rec.id, label: 'first' }));
@@ -275,7 +324,8 @@ beforeEach(async () => {
     appointmentId: appt.id,
     estimateId: est.id,
   };
-});
+}
+beforeEach(() => setUp());
 afterEach(() => app.close());
 
 /** Keys that name a stored record: a channel taking one can answer NOT_FOUND. */
@@ -306,7 +356,11 @@ describe('the channel table', () => {
 describe.each(CHANNELS)('%s', (channel) => {
   const row = TABLE[channel];
 
-  it('succeeds with a valid input, and the output matches the contract', async () => {
+  it(`succeeds with a valid input${row.ok.plain ? ' (on a plain caseload)' : ''}, and the output matches the contract`, async () => {
+    if (row.ok.plain) {
+      app.close();
+      await setUp(true);
+    }
     const r = await app.call(channel, await row.ok.input(ctx));
     const v = value(r);
     expect(contract[channel].output.safeParse(v).success).toBe(true);
@@ -388,7 +442,7 @@ describe('versions', () => {
       await app.call('members:update', { id: ctx.id, version: ctx.version(), patch: { firstName: undefined, employmentStatus: undefined, phone: '573-555-0122' } }),
     );
     expect(v).toMatchObject({ firstName: 'John', employmentStatus: 'active', phone: '573-555-0122' });
-    expect(value(await app.call('settings:set', { backdropInstallments: undefined, basicLifeDays: 30 }))).toEqual({ backdropInstallments: true, basicLifeDays: 30 });
+    expect(value(await app.call('settings:set', { backdropInstallments: undefined, basicLifeDays: 30 }))).toEqual({ backdropInstallments: true, basicLifeDays: 30, idleLockMinutes: 10 });
   });
 
   it('members:update can change the member ID, but not to one another member holds (CONFLICT with fields.memberId)', async () => {
@@ -796,8 +850,8 @@ describe('appointments and notes', () => {
 describe('settings and drafts', () => {
   it('settings:set keeps the other settings and persists across a reopen', async () => {
     value(await app.call('settings:set', { backdropInstallments: false }));
-    expect(value(await app.call('settings:set', { basicLifeDays: 65 }))).toEqual({ backdropInstallments: false, basicLifeDays: 65 });
-    expect(value(await app.call('settings:get', {}))).toEqual({ backdropInstallments: false, basicLifeDays: 65 });
+    expect(value(await app.call('settings:set', { basicLifeDays: 65 }))).toEqual({ backdropInstallments: false, basicLifeDays: 65, idleLockMinutes: 10 });
+    expect(value(await app.call('settings:get', {}))).toEqual({ backdropInstallments: false, basicLifeDays: 65, idleLockMinutes: 10 });
   });
   it('drafts:set then drafts:get returns the JSON and time; drafts:delete removes it', async () => {
     value(await app.call('drafts:set', { key: 'member:1', json: '{"a":1}' }));
@@ -877,14 +931,17 @@ describe('dispatch boundary', () => {
     expect(err(await d2('settings:get', {}, SENDER)).code).toBe('LOCKED');
   });
 
-  it('while locked every channel answers LOCKED and nothing runs', async () => {
+  it('while locked every channel but those that unlock answers LOCKED, and nothing runs', async () => {
     const d = createDispatch(handlers(app.services), { isAllowedSender, isLocked: () => true });
+    const gated = CHANNELS.filter((c) => !OPEN_WHILE_LOCKED.includes(c));
+    expect(OPEN_WHILE_LOCKED).toEqual(['session:status', 'session:setup', 'session:unlock', 'session:recover']);
     // Inputs first: making some of them (a packet token) writes to the caseload.
     const inputs = new Map<Channel, unknown>();
-    for (const channel of CHANNELS) inputs.set(channel, await TABLE[channel].ok.input(ctx));
+    for (const channel of gated) inputs.set(channel, await TABLE[channel].ok.input(ctx));
     const before = dumpDatabase(app.db);
-    for (const channel of CHANNELS) expect(err(await d(channel, inputs.get(channel), SENDER)).code, channel).toBe('LOCKED');
+    for (const channel of gated) expect(err(await d(channel, inputs.get(channel), SENDER)).code, channel).toBe('LOCKED');
     expect(dumpDatabase(app.db)).toBe(before);
+    expect(value(await d('session:status', {}, SENDER))).toMatchObject({ state: 'unlocked' });
   });
 
   it('an unknown key named like an Object.prototype member (constructor, __proto__) is still named in fields', async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, contract, type Channel } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
 import { makeCase } from '../../fixtures/cases';
-import { SMITH_PAY, SMITH_SPOUSE, dumpDatabase, johnSmith, openTestApp, seedSmith, value, type TestApp } from '../caseload-fixture';
+import { SMITH_PAY, SMITH_SPOUSE, TEST_PASSPHRASE, dumpDatabase, johnSmith, openTestApp, seedSmith, value, type TestApp } from '../caseload-fixture';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -63,10 +63,16 @@ const TEMPLATES: Record<Channel, unknown> = {
   'documents:print': { token: 'p1-x' },
   'bases:list': {},
   'settings:get': {},
-  'settings:set': { backdropInstallments: true, basicLifeDays: 60 },
+  'settings:set': { backdropInstallments: true, basicLifeDays: 60, idleLockMinutes: 10 },
   'drafts:get': { key: 'k' },
   'drafts:set': { key: 'k', json: '{}' },
   'drafts:delete': { key: 'k' },
+  'session:status': {},
+  'session:setup': { passphrase: 'a fuzzed passphrase' },
+  'session:unlock': { passphrase: TEST_PASSPHRASE },
+  'session:recover': { recoveryKey: '0000-0000-0000-0000-0000-0000-0000-0000', next: 'a fuzzed passphrase' },
+  'session:lock': {},
+  'session:changePassphrase': { current: TEST_PASSPHRASE, next: 'a fuzzed passphrase' },
 };
 
 const HOSTILE_STRINGS = [
@@ -149,7 +155,13 @@ const ALLOWED_ERRORS = ['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT'];
 /** FUZZ_SCALE=20 for a long hunt; the default keeps the file under about ten seconds. */
 const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
 
+/** The session channels may also answer LOCKED (a wrong passphrase or recovery key). */
+const SESSION_ERRORS = [...ALLOWED_ERRORS, 'LOCKED'];
+/** The passphrase as the fuzzer has left it (a fuzzed change may succeed). */
+let passphrase = TEST_PASSPHRASE;
+
 async function checkCall(channel: Channel, payload: unknown): Promise<void> {
+  const session = channel.startsWith('session:');
   const before = dumpDatabase(app.db);
   let r: Result<unknown>;
   try {
@@ -157,12 +169,15 @@ async function checkCall(channel: Channel, payload: unknown): Promise<void> {
   } catch (err) {
     throw new Error(`${channel} threw across the boundary: ${String(err)}`);
   }
+  // A fuzzed lock is undone, so the next call finds the caseload open.
+  if (app.services.session.isLocked()) app.services.session.unlock(passphrase);
   if (r.ok) {
     const out = contract[channel].output.safeParse(r.value);
     expect(out.success, `${channel} output does not match the contract`).toBe(true);
+    if (channel === 'session:changePassphrase') passphrase = (payload as { next: string }).next;
     return;
   }
-  expect(ALLOWED_ERRORS, `${channel} answered ${r.error.code}: ${r.error.message}`).toContain(r.error.code);
+  expect(session ? SESSION_ERRORS : ALLOWED_ERRORS, `${channel} answered ${r.error.code}: ${r.error.message}`).toContain(r.error.code);
   expect(typeof r.error.message).toBe('string');
   if (r.error.code === 'INVALID_INPUT') expect(Object.keys(r.error.fields ?? {}).length, `${channel} INVALID_INPUT without fields`).toBeGreaterThan(0);
   expect(dumpDatabase(app.db) === before, `${channel} ${r.error.code} changed the database`).toBe(true);

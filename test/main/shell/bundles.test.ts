@@ -39,7 +39,7 @@ describe('scripts/build-electron.mjs', () => {
     expect(o.preload.outfile).toBe(join(ROOT, 'build/electron/preload.cjs'));
     expect(o.main.entryPoints).toEqual([join(ROOT, 'main/electron/main.ts')]);
     expect(o.preload.entryPoints).toEqual([join(ROOT, 'main/electron/preload.ts')]);
-    expect(o.main).toMatchObject({ bundle: true, format: 'cjs', platform: 'node', external: ['electron', 'better-sqlite3'] });
+    expect(o.main).toMatchObject({ bundle: true, format: 'cjs', platform: 'node', external: ['electron', 'better-sqlite3-multiple-ciphers'] });
     expect(o.preload).toMatchObject({ bundle: true, format: 'cjs', external: ['electron'] });
   });
 
@@ -58,10 +58,10 @@ describe('scripts/build-electron.mjs', () => {
     expect(code.length).toBeLessThan(20_000);
   });
 
-  it('the main bundle leaves out only electron, better-sqlite3 and Node built-ins, and no import.meta', () => {
+  it('the main bundle leaves out only electron, better-sqlite3-multiple-ciphers and Node built-ins, and no import.meta', () => {
     const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
     const externals = Object.values(built.metafiles.main.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path));
-    expect(new Set(externals.filter((m) => !builtins.has(m)))).toEqual(new Set(['electron', 'better-sqlite3']));
+    expect(new Set(externals.filter((m) => !builtins.has(m)))).toEqual(new Set(['electron', 'better-sqlite3-multiple-ciphers']));
     expect(readFileSync(built.mainFile, 'utf8')).not.toMatch(/import\.meta/);
   });
 });
@@ -172,6 +172,17 @@ describe('the bundled main process, run under Node with a stand-in electron', ()
     expect(p.post.status).toBe(404);
   });
 
+  it('starts locked: a new caseload answers LOCKED until its first passphrase is set; the screen lock locks it again', () => {
+    const lock = normal.out.lock;
+    expect(lock.status).toEqual({ ok: true, value: { state: 'setup', encrypted: false, reason: null, idleLockMinutes: 10 } });
+    expect(lock.beforeSetup).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(lock.setup).toMatchObject({ ok: true, value: { recoveryKey: expect.stringMatching(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/), status: { state: 'unlocked', encrypted: true } } });
+    expect(lock.powerEvents).toEqual(['lock-screen', 'suspend']);
+    expect(lock.afterScreenLock.sent).toEqual([['event:app:locked', { reason: 'screen-lock' }]]);
+    expect(lock.afterScreenLock.answer).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(lock.afterScreenLock.unlocked).toMatchObject({ ok: true, value: { state: 'unlocked', reason: 'screen-lock' } });
+  });
+
   it('answers IPC from the main frame only, through the contract', () => {
     const ipc = normal.out.ipc;
     expect(ipc.mainFrame.ok).toBe(true);
@@ -240,7 +251,7 @@ describe('the bundled main process, run under Node with a stand-in electron', ()
     expect(calls.filter((c) => c[0] === 'webContents.print')).toHaveLength(3);
     expect(calls).toContainEqual(['restore']);
     expect(calls).toContainEqual(['focus']);
-    expect(normal.out.afterQuit).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(normal.out.afterQuit).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
   });
 
   it('when the caseload cannot be opened: an error box with the path and a restore hint, exit 1, no window', () => {

@@ -162,8 +162,11 @@ const session = {
 const protocolHandlers = {};
 const ipcHandlers = {};
 let menu = null;
+const powerMonitor = new Emitter();
+powerMonitor.getSystemIdleTime = () => 0;
 const electron = {
   app,
+  powerMonitor,
   BrowserWindow,
   session,
   protocol: {
@@ -227,6 +230,13 @@ if (scenario === 'normal') {
   const contents = win.webContents;
   const invoke = (frame, channel, input) => ipcHandlers.ipc({ sender: contents, senderFrame: frame }, channel, input);
   const subFrame = { url: 'app://workstation/index.html' };
+  // The app starts locked; a new caseload asks for its first passphrase.
+  out.lock = {
+    status: await invoke(contents.mainFrame, 'session:status', {}),
+    beforeSetup: await invoke(contents.mainFrame, 'settings:get', {}),
+    setup: await invoke(contents.mainFrame, 'session:setup', { passphrase: 'bundle test passphrase' }),
+    powerEvents: [...powerMonitor.listeners.keys()],
+  };
   out.ipc = {
     mainFrame: await invoke(contents.mainFrame, 'settings:get', {}),
     subFrame: await invoke(subFrame, 'settings:get', {}),
@@ -321,6 +331,14 @@ if (scenario === 'normal') {
   helpItem.click();
 
   app.emit('second-instance', {}, [], '/');
+  // The screen locks: the caseload locks and the window is told.
+  const sentBefore = contents.sent.length;
+  powerMonitor.emit('lock-screen');
+  out.lock.afterScreenLock = {
+    sent: contents.sent.slice(sentBefore),
+    answer: await invoke(contents.mainFrame, 'settings:get', {}),
+    unlocked: await invoke(contents.mainFrame, 'session:unlock', { passphrase: 'bundle test passphrase' }),
+  };
   out.sentBeforeQuit = contents.sent.length;
   app.emit('will-quit');
   out.afterQuit = await invoke(contents.mainFrame, 'settings:get', {});

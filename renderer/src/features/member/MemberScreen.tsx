@@ -14,7 +14,7 @@ import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { AuditSection } from './AuditSection';
 import { BeneficiariesSection } from './BeneficiariesSection';
-import { formFieldOf, formFromRecord, patchFromForm, type FieldName, type MemberForm } from './member-form';
+import { draftOf, formFieldOf, formFromRecord, patchFromForm, type FieldName, type MemberForm } from './member-form';
 import { NotesSection } from './NotesSection';
 import { PayHistorySection } from './PayHistorySection';
 import { SpouseSection } from './SpouseSection';
@@ -67,7 +67,7 @@ export function MemberScreen({ memberId, onSummary }: { memberId: number; onSumm
     if (!loaded.current || !form || !record || !check || savingNow.current) return;
     draftTimer.current = setTimeout(() => {
       if (savingNow.current) return;
-      if (check.changed) void api.drafts.set({ key: draftKey, json: JSON.stringify({ form, baseVersion: record.version } satisfies Draft) });
+      if (check.changed) void api.drafts.set({ key: draftKey, json: JSON.stringify({ form: draftOf(form), baseVersion: record.version } satisfies Draft) });
       else void api.drafts.delete({ key: draftKey });
     }, 300);
     return () => {
@@ -93,7 +93,7 @@ export function MemberScreen({ memberId, onSummary }: { memberId: number; onSumm
     setSaving(true);
     const r = await api.members.update({ id: record.id, version: record.version, patch: check.patch });
     if (r.ok) await api.drafts.delete({ key: draftKey });
-    else await api.drafts.set({ key: draftKey, json: JSON.stringify({ form, baseVersion: record.version } satisfies Draft) });
+    else await api.drafts.set({ key: draftKey, json: JSON.stringify({ form: draftOf(form), baseVersion: record.version } satisfies Draft) });
     savingNow.current = false;
     setSaving(false);
     if (r.ok) {

@@ -13,6 +13,14 @@ export const FIELDS = [
 ] as const;
 export type FieldName = (typeof FIELDS)[number];
 
+/**
+ * The form as a draft keeps it: a full SSN or account number typed but not saved is left out, so
+ * it never comes back across IPC (drafts:get) nor sits in the drafts table; it is typed again.
+ */
+export function draftOf(form: MemberForm): MemberForm {
+  return { ...form, ssn: '', 'directDeposit.accountNumber': '' };
+}
+
 export function formFromRecord(r: MemberRecord): MemberForm {
   return {
     memberId: r.memberId,

@@ -1,0 +1,150 @@
+// The CLI's side of the caseload key: secrets come from the environment or from a file, never
+// from the command line (where `ps` and the shell history would keep them), and the CLI never
+// prompts, so a CI run with no terminal cannot hang on it.
+import { existsSync, readFileSync } from 'node:fs';
+import { AppFailure } from '../../shared/ipc/result';
+import { encryptInPlace, fileKind, openDatabase } from '../db/connection';
+import { changePassphrase, createKeyFile, keyFilePath, passphraseSecret, recoverySecret, unlockKeyFile, type Secret } from '../security/keys';
+
+export type SecretOptions = { passphraseFile: string | null; newPassphraseFile: string | null; recoveryKeyFile: string | null };
+type Io = { stdout: (s: string) => void; stderr: (s: string) => void; env?: NodeJS.ProcessEnv };
+
+export const KEY_USAGE = `  key setup                            set the first passphrase (encrypts a plain caseload in place, once)
+                                       and print the recovery key, which is shown this once
+  key change                           set a new passphrase (MOSERS_NEW_PASSPHRASE or --new-passphrase-file),
+                                       proven by the current one or by the recovery key
+Secrets never go on the command line: the passphrase comes from MOSERS_PASSPHRASE or
+--passphrase-file PATH, the recovery key from MOSERS_RECOVERY_KEY or --recovery-key-file PATH.`;
+
+export function takeSecretOptions(args: string[], take: (args: string[], name: string) => string | null): SecretOptions {
+  return {
+    passphraseFile: take(args, '--passphrase-file'),
+    newPassphraseFile: take(args, '--new-passphrase-file'),
+    recoveryKeyFile: take(args, '--recovery-key-file'),
+  };
+}
+
+/** A secret file's bytes less the line ending an editor adds. */
+function readSecretFile(path: string): Buffer {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    throw new AppFailure('INVALID_INPUT', `${path}: cannot read the secret file (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+  let end = bytes.length;
+  while (end > 0 && (bytes[end - 1] === 0x0a || bytes[end - 1] === 0x0d)) end--;
+  const out = Buffer.from(bytes.subarray(0, end));
+  bytes.fill(0);
+  return out;
+}
+
+function passphraseFrom(file: string | null, envValue: string | undefined): Secret | null {
+  if (file) {
+    const bytes = readSecretFile(file);
+    // ASCII needs no normalising; anything else goes through NFC as a typed passphrase does.
+    if (bytes.every((b) => b < 0x80)) return { kind: 'passphrase', bytes };
+    const s = passphraseSecret(bytes.toString('utf8'));
+    bytes.fill(0);
+    return s;
+  }
+  return envValue ? passphraseSecret(envValue) : null;
+}
+
+function recoveryFrom(file: string | null, envValue: string | undefined): Secret | null {
+  if (file) {
+    const bytes = readSecretFile(file);
+    const s = recoverySecret(bytes.toString('latin1'));
+    bytes.fill(0);
+    return s;
+  }
+  return envValue ? recoverySecret(envValue) : null;
+}
+
+function proofFrom(secrets: SecretOptions, env: NodeJS.ProcessEnv): Secret {
+  const s = passphraseFrom(secrets.passphraseFile, env.MOSERS_PASSPHRASE) ?? recoveryFrom(secrets.recoveryKeyFile, env.MOSERS_RECOVERY_KEY);
+  if (!s) {
+    throw new AppFailure(
+      'LOCKED',
+      'The caseload is encrypted: give the passphrase in MOSERS_PASSPHRASE or with --passphrase-file PATH (or the recovery key in MOSERS_RECOVERY_KEY or --recovery-key-file PATH).',
+    );
+  }
+  return s;
+}
+
+/**
+ * The data key for a caseload (or for a backup about to be restored, whose key file comes along
+ * when the caseload has none); null for a plain caseload. The caller zeroes it.
+ */
+export function cliKey(dbPath: string, secrets: SecretOptions, io: Io, backup?: string): Buffer | null {
+  const env = io.env ?? process.env;
+  let keyFile = keyFilePath(dbPath);
+  if (!existsSync(keyFile) && backup && existsSync(keyFilePath(backup))) keyFile = keyFilePath(backup);
+  if (!existsSync(keyFile)) {
+    if (fileKind(dbPath) === 'encrypted') throw new AppFailure('LOCKED', `${dbPath} is encrypted but its key file ${keyFile} is missing: copy it back from beside your latest backup.`);
+    return null;
+  }
+  const proof = proofFrom(secrets, env);
+  try {
+    return unlockKeyFile(keyFile, proof);
+  } finally {
+    proof.bytes.fill(0);
+  }
+}
+
+/** Run `fn` with the key, then zero it: what `fn` opened holds its own copy inside SQLite. */
+export function withKey<T>(key: Buffer | null, fn: (key: Buffer | null) => T): T {
+  try {
+    return fn(key);
+  } finally {
+    key?.fill(0);
+  }
+}
+
+export function runKeyCommand(verb: string | undefined, rest: string[], dbPath: string, secrets: SecretOptions, io: Io): number {
+  const env = io.env ?? process.env;
+  const keyFile = keyFilePath(dbPath);
+  const now = new Date().toISOString();
+  if (verb === 'setup' && rest.length === 0) {
+    const passphrase = passphraseFrom(secrets.passphraseFile, env.MOSERS_PASSPHRASE);
+    if (!passphrase) throw new AppFailure('INVALID_INPUT', 'key setup: give the new passphrase in MOSERS_PASSPHRASE or with --passphrase-file PATH.');
+    const kind = fileKind(dbPath);
+    try {
+      if (passphrase.bytes.length < 10) throw new AppFailure('INVALID_INPUT', 'key setup: the passphrase must be at least 10 characters.');
+      if (kind === 'encrypted' && !existsSync(keyFile)) throw new AppFailure('UNAVAILABLE', `${dbPath} is encrypted but its key file ${keyFile} is missing: copy it back from beside your latest backup.`);
+      const created = createKeyFile(keyFile, passphrase, { now });
+      try {
+        if (kind === 'plain') encryptInPlace(dbPath, created.dataKey);
+        else openDatabase(dbPath, { key: created.dataKey }).close();
+      } catch (err) {
+        created.dataKey.fill(0);
+        throw err;
+      }
+      created.dataKey.fill(0);
+      io.stdout(`${kind === 'plain' ? `Encrypted ${dbPath} in place` : `Created the encrypted caseload ${dbPath}`}; key file ${keyFile}.\n`);
+      io.stdout(`Recovery key (shown this once; give it to the agency to keep): ${created.recoveryKey}\n`);
+      return 0;
+    } finally {
+      passphrase.bytes.fill(0);
+    }
+  }
+  if (verb === 'change' && rest.length === 0) {
+    const next = passphraseFrom(secrets.newPassphraseFile, env.MOSERS_NEW_PASSPHRASE);
+    if (!next) throw new AppFailure('INVALID_INPUT', 'key change: give the new passphrase in MOSERS_NEW_PASSPHRASE or with --new-passphrase-file PATH.');
+    try {
+      if (next.bytes.length < 10) throw new AppFailure('INVALID_INPUT', 'key change: the new passphrase must be at least 10 characters.');
+      const proof = proofFrom(secrets, env);
+      try {
+        changePassphrase(keyFile, proof, next, { now });
+      } finally {
+        proof.bytes.fill(0);
+      }
+      io.stdout(`Passphrase changed for ${dbPath}; the caseload itself was not rewritten.\n`);
+      return 0;
+    } finally {
+      next.bytes.fill(0);
+    }
+  }
+  io.stderr(`usage:\n${KEY_USAGE}\n`);
+  return 2;
+}

@@ -1,0 +1,270 @@
+// The lock: who holds the caseload's data key, and when it is let go. Locked means the database
+// is closed and the key Buffer zeroed; the only way back is the passphrase (or the recovery key).
+// It locks after an idle period (no call from the window), when the screen locks and before the
+// laptop sleeps. Time and timers are injected, so the tests drive them.
+import { existsSync, rmSync } from 'node:fs';
+import type { ChannelOutput, LOCK_REASONS } from '../../shared/ipc/contract';
+import { AppFailure } from '../../shared/ipc/result';
+import { encryptInPlace, fileKind } from '../db/connection';
+import { createKeyFile, passphraseSecret, recoverySecret, setPassphrase, unlockKeyFile, type ScryptParams, type Secret } from '../security/keys';
+
+export type LockReason = (typeof LOCK_REASONS)[number];
+export type PowerEvent = 'lock-screen' | 'suspend';
+export type SessionStatus = ChannelOutput<'session:status'>;
+
+export type Timers = {
+  /** Milliseconds, monotonic enough for idle arithmetic. */
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+};
+
+/** Real timers that never keep a CLI or a test process alive on their own. */
+export const systemTimers: Timers = {
+  now: () => performance.now(),
+  setTimeout: (fn, ms) => {
+    const t = setTimeout(fn, ms);
+    t.unref();
+    return t;
+  },
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
+export const DEFAULT_IDLE_LOCK_MINUTES = 10;
+
+export type SessionDeps = {
+  dbPath: string;
+  keyFile: string;
+  timers: Timers;
+  /** ISO instant for the key file's created/changed stamps. */
+  nowIso: () => string;
+  /** Open the caseload with the data key (null: a plain caseload) and build the services; LOCKED on a wrong key. */
+  open: (key: Buffer | null) => void;
+  /** Close the caseload; the services go with it. */
+  close: () => void;
+  /** The idle period, read while unlocked (a setting in the caseload). */
+  idleLockMinutes: () => number;
+  /** Tell the window (the `app:locked` event). */
+  locked: (reason: LockReason) => void;
+  /** scrypt parameters for new wraps; tests pass cheap ones. */
+  scrypt?: ScryptParams;
+};
+
+export type SessionService = ReturnType<typeof sessionService>;
+
+export function sessionService(deps: SessionDeps) {
+  const { timers } = deps;
+  let state: SessionStatus['state'] = 'locked';
+  let key: Buffer | null = null;
+  let encrypted = false;
+  let reason: LockReason | null = null;
+  let lastActivity = timers.now();
+  let timer: unknown = null;
+
+  const idleMs = () => Math.max(1, deps.idleLockMinutes()) * 60_000;
+
+  function status(): SessionStatus {
+    let minutes = DEFAULT_IDLE_LOCK_MINUTES;
+    if (state === 'unlocked') {
+      try {
+        minutes = deps.idleLockMinutes();
+      } catch {
+        minutes = DEFAULT_IDLE_LOCK_MINUTES;
+      }
+    }
+    return { state, encrypted, reason, idleLockMinutes: minutes };
+  }
+
+  function disarm(): void {
+    if (timer !== null) timers.clearTimeout(timer);
+    timer = null;
+  }
+
+  function arm(): void {
+    disarm();
+    if (state !== 'unlocked' || !encrypted) return;
+    timer = timers.setTimeout(check, Math.max(0, lastActivity + idleMs() - timers.now()));
+  }
+
+  function check(): void {
+    timer = null;
+    if (state !== 'unlocked') return;
+    if (timers.now() - lastActivity >= idleMs()) lock('idle');
+    else arm();
+  }
+
+  function forgetKey(): void {
+    key?.fill(0);
+    key = null;
+  }
+
+  /** Open with a key this service now owns; a failure zeroes it. */
+  function openWith(k: Buffer): void {
+    try {
+      try {
+        deps.open(k);
+      } catch (err) {
+        // A setup interrupted between writing the key file and encrypting the caseload.
+        if (!(err instanceof AppFailure && err.code === 'LOCKED' && fileKind(deps.dbPath) === 'plain')) throw err;
+        encryptInPlace(deps.dbPath, k);
+        deps.open(k);
+      }
+    } catch (err) {
+      k.fill(0);
+      throw err;
+    }
+    forgetKey();
+    key = k;
+    encrypted = true;
+    state = 'unlocked';
+    lastActivity = timers.now();
+    arm();
+  }
+
+  function withSecret<T>(secret: Secret, fn: (s: Secret) => T): T {
+    try {
+      return fn(secret);
+    } finally {
+      secret.bytes.fill(0);
+    }
+  }
+
+  function needsKeyFile(): void {
+    if (!existsSync(deps.keyFile)) throw new AppFailure('CONFLICT', 'This caseload has no passphrase yet: set one up first.');
+  }
+
+  function lock(why: LockReason): SessionStatus {
+    if (state !== 'unlocked') return status();
+    if (!encrypted) throw new AppFailure('CONFLICT', 'This caseload is not encrypted, so it cannot be locked: set a passphrase first.');
+    disarm();
+    state = 'locked';
+    reason = why;
+    try {
+      deps.close();
+    } finally {
+      forgetKey();
+      deps.locked(why);
+    }
+    return status();
+  }
+
+  /** Start with the caseload open: a plain one (key null) or an encrypted one (a copy of the key is kept). */
+  function startOpen(k: Buffer | null): void {
+    if (k) return openWith(Buffer.from(k));
+    deps.open(null);
+    state = 'unlocked';
+    encrypted = false;
+  }
+
+  return {
+    status,
+    isLocked: () => state !== 'unlocked',
+    startOpen,
+
+    /**
+     * Start with nothing open (the desktop app): locked, or set-up when there is no key file. A
+     * caseload path that cannot be a database (a folder, no permission) fails now, not at unlock.
+     */
+    startLocked(): void {
+      fileKind(deps.dbPath);
+      state = existsSync(deps.keyFile) ? 'locked' : 'setup';
+      encrypted = state === 'locked';
+    },
+
+    /** A call from the window: the idle period starts again. */
+    onActivity(): void {
+      lastActivity = timers.now();
+    },
+
+    /** The idle setting changed: the pending check moves to the new deadline. */
+    onSettingsChanged(): void {
+      arm();
+    },
+
+    onPowerEvent(event: PowerEvent): void {
+      if (state === 'unlocked' && encrypted) lock(event === 'suspend' ? 'suspend' : 'screen-lock');
+    },
+
+    lock,
+
+    unlock(passphrase: string): SessionStatus {
+      if (state === 'setup') throw new AppFailure('CONFLICT', 'This caseload has no passphrase yet: set one up first.');
+      if (state === 'unlocked') return status();
+      needsKeyFile();
+      const k = withSecret(passphraseSecret(passphrase), (s) => unlockKeyFile(deps.keyFile, s));
+      openWith(k);
+      return status();
+    },
+
+    /** The recovery key unlocks and sets a new passphrase (the old one is forgotten). */
+    recover(recoveryKey: string, next: string): SessionStatus {
+      needsKeyFile();
+      const k = withSecret(recoverySecret(recoveryKey), (s) => unlockKeyFile(deps.keyFile, s));
+      try {
+        withSecret(passphraseSecret(next), (s) => setPassphrase(deps.keyFile, k, s, { now: deps.nowIso(), scrypt: deps.scrypt }));
+      } catch (err) {
+        k.fill(0);
+        throw err;
+      }
+      if (state === 'unlocked') k.fill(0);
+      else openWith(k);
+      return status();
+    },
+
+    /**
+     * First run: a new data key and recovery key. A plain caseload already on disk (a legacy one)
+     * is encrypted in place, once; a new one is created encrypted.
+     */
+    setup(passphrase: string): { recoveryKey: string; status: SessionStatus } {
+      if (existsSync(deps.keyFile)) throw new AppFailure('CONFLICT', 'This caseload has a passphrase already; change it instead.');
+      const kind = fileKind(deps.dbPath);
+      if (kind === 'encrypted') {
+        throw new AppFailure('UNAVAILABLE', `The caseload is encrypted but its key file ${deps.keyFile} is missing: copy it back from beside your latest backup. Nothing was changed.`);
+      }
+      const wasOpen = state === 'unlocked';
+      if (wasOpen) deps.close();
+      state = 'setup';
+      let created: { dataKey: Buffer; recoveryKey: string };
+      try {
+        created = withSecret(passphraseSecret(passphrase), (s) => createKeyFile(deps.keyFile, s, { now: deps.nowIso(), scrypt: deps.scrypt }));
+      } catch (err) {
+        if (wasOpen) startOpen(null);
+        throw err;
+      }
+      try {
+        if (kind === 'plain') encryptInPlace(deps.dbPath, created.dataKey);
+      } catch (err) {
+        created.dataKey.fill(0);
+        rmSync(deps.keyFile, { force: true });
+        if (wasOpen) startOpen(null);
+        throw new AppFailure('UNAVAILABLE', `The caseload could not be encrypted; it is unchanged and still opens without a passphrase: ${(err as Error).message}`);
+      }
+      openWith(created.dataKey);
+      return { recoveryKey: created.recoveryKey, status: status() };
+    },
+
+    changePassphrase(current: string, next: string): { changed: boolean } {
+      needsKeyFile();
+      const k = withSecret(passphraseSecret(current), (s) => unlockKeyFile(deps.keyFile, s));
+      try {
+        withSecret(passphraseSecret(next), (s) => setPassphrase(deps.keyFile, k, s, { now: deps.nowIso(), scrypt: deps.scrypt }));
+      } finally {
+        k.fill(0);
+      }
+      return { changed: true };
+    },
+
+    /** The data key, lent for the length of `fn` (a backup preview, a restore); LOCKED while locked. */
+    withKey<T>(fn: (key: Buffer | null) => T): T {
+      if (state !== 'unlocked') throw new AppFailure('LOCKED', 'The caseload is locked. Unlock it to continue.');
+      return fn(key);
+    },
+
+    /** The app is closing: no timer left, no key left. */
+    dispose(): void {
+      disarm();
+      forgetKey();
+      state = 'locked';
+    },
+  };
+}

@@ -89,7 +89,7 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
     const members = membersService(ctx);
     // OPT-5 pricers: the shipped bases plus those stored in the caseload.
     let pricers: PricerSource | null = null;
-    const pricerFor = () => (pricers ??= pricerSource(settings.storedBases()));
+    const pricerFor = () => (pricers ??= pricerSource(settings.storedBases(), settings.storedTables()));
     const estimates = estimatesService(ctx, members, pricerFor);
     const process = processService(ctx, members);
     return {

@@ -22,6 +22,9 @@ const USAGE = `usage: npm run cli -- <command> [--db PATH]
   check                                integrity check and schema version
   backups [--check]                    list the automatic backups; with --check, find the newest good one
   basis inspect FILE.xml [FILE.xml …]  validate and summarise SOA XTbML tables
+  basis import-table FILE.xml --as REF store a table under the reference a basis names
+  basis add BASIS.json                 store a basis (a new version for a changed one)
+  basis list                           shipped and stored bases, stored tables
 ${KEY_USAGE}
 The default database is the desktop app's: ${defaultDbPath()}`;
 
@@ -72,6 +75,46 @@ export function runCli(argv: string[], io: CliIo): number {
         for (const e of r.errors) io.stderr(`${file}: row ${e.row}, ${e.column}: ${e.message}\n`);
         say(`Imported ${r.created} new and updated ${r.updated} members; rejected ${r.rejected} rows.`);
         return r.rejected > 0 ? 1 : 0;
+      } finally {
+        app.close();
+      }
+    }
+    if (group === 'basis' && (verb === 'import-table' || verb === 'add' || verb === 'list')) {
+      const as = verb === 'import-table' ? takeOption(rest, '--as') : null;
+      if ((verb === 'list' && rest.length !== 0) || (verb !== 'list' && rest.length !== 1) || (verb === 'import-table' && !as)) {
+        io.stderr(`${USAGE}\n`);
+        return 2;
+      }
+      const file = rest[0];
+      let text = '';
+      if (file) {
+        try {
+          text = readFileSync(file, 'utf8');
+        } catch (err) {
+          io.stderr(`${file}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? 'error'})\n`);
+          return 2;
+        }
+      }
+      const app = withKey(cliKey(dbPath, secrets, io), (key) => openApp(dbPath, { key }));
+      try {
+        if (verb === 'import-table') {
+          const t = app.services.settings.importTable(as!, text);
+          say(`Table ${t.name} stored (id ${t.id}). A basis can now name it.`);
+        } else if (verb === 'add') {
+          let json: unknown;
+          try {
+            json = JSON.parse(text);
+          } catch (err) {
+            io.stderr(`${file}: not valid JSON (${(err as Error).message})\n`);
+            return 2;
+          }
+          const b = app.services.settings.addBasis(json);
+          say(`Basis ${b.id} version ${b.version} stored. Estimates select it with "actuarialBasis": "${b.id}".`);
+        } else {
+          for (const b of app.services.settings.bases()) say(`${b.id.padEnd(28)} v${b.version}  ${b.shipped ? 'shipped' : 'stored '}  ${b.effectiveDate}  ${b.name}`);
+          for (const t of app.services.settings.tables()) say(`table ${t.name.padEnd(22)} id ${t.id}  imported ${t.importedAt}`);
+        }
+        return 0;
       } finally {
         app.close();
       }

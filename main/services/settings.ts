@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SHIPPED_BASIS_IDS, getShippedBasis, parseBasis, type Basis } from '../../shared/actuarial';
+import { buildMortality, inspectXtbml, parseXtbml, SHIPPED_BASIS_IDS, getShippedBasis, parseBasis, tableResolver, XtbmlError, type ActuarialTable, type Basis } from '../../shared/actuarial';
 import { AppFailure } from '../../shared/ipc/result';
 import type { ServiceContext } from './context';
 
@@ -43,12 +43,45 @@ export function settingsService(ctx: ServiceContext) {
     storedBases(): Basis[] {
       return repos.settings.bases().map((r) => parseBasis(JSON.parse(r.json)));
     },
+    /** Imported tables by the reference a basis names them with (immutable once stored). */
+    storedTables(): Record<string, ActuarialTable> {
+      const out: Record<string, ActuarialTable> = {};
+      for (const t of repos.settings.tables()) {
+        const row = repos.settings.table(t.id);
+        if (row) out[row.name] = parseXtbml(row.source_xml);
+      }
+      return out;
+    },
+    tables() {
+      return repos.settings.tables().map((t) => ({ id: t.id, name: t.name, importedAt: t.imported_at, summary: JSON.parse(t.summary_json) as unknown }));
+    },
+    /** Store an SOA XTbML table under the reference a basis will use (`PubG-2010-M`). */
+    importTable(name: string, xml: string): { id: number; name: string } {
+      if (!/^[A-Za-z][A-Za-z0-9._-]{0,63}$/.test(name)) throw new AppFailure('INVALID_INPUT', `The table reference "${name}" is not valid.`, { name: 'letters, digits, ".", "_" and "-", starting with a letter' });
+      if (repos.settings.tables().some((t) => t.name === name)) throw new AppFailure('CONFLICT', `A table is already stored as ${name}; stored tables never change, so import it under a new reference.`, { name: 'is already used' });
+      let summary: unknown;
+      try {
+        parseXtbml(xml);
+        summary = inspectXtbml(xml);
+      } catch (err) {
+        if (err instanceof XtbmlError) throw new AppFailure('INVALID_INPUT', `The table is not valid XTbML: ${err.message}`, { file: err.message });
+        throw err;
+      }
+      const id = repos.settings.addTable(name, xml, JSON.stringify(summary), clock.now());
+      return { id, name };
+    },
     addBasis(json: unknown): { id: string; version: number } {
       let basis: Basis;
       try {
         basis = parseBasis(json);
       } catch (err) {
         throw new AppFailure('INVALID_INPUT', `The basis is not valid: ${(err as Error).message}`);
+      }
+      try {
+        // Every table the basis names must be a formula table or one stored in the caseload.
+        buildMortality(basis, tableResolver(this.storedTables()));
+      } catch (err) {
+        throw new AppFailure('INVALID_INPUT', `The basis cannot be built: ${(err as Error).message}. Import its tables first (npm run cli -- basis import-table).`);
       }
       if ((SHIPPED_BASIS_IDS as readonly string[]).includes(basis.id)) throw new AppFailure('CONFLICT', `${basis.id} is a shipped basis id.`, { id: 'is a shipped basis id' });
       if (repos.settings.bases().some((r) => r.id === basis.id && r.version === basis.version)) {

@@ -8,6 +8,7 @@ import { benchCaseload } from './caseload';
 import { benchEncryption } from './encryption';
 import { benchOptions } from './options';
 import { benchPdf } from './pdf';
+import { benchUi } from './ui';
 import { median } from './stats';
 
 function msepCase(i: number): CaseInput {
@@ -58,3 +59,4 @@ benchCaseload();
 benchBackup();
 benchEncryption();
 await benchPdf();
+await benchUi();

@@ -46,7 +46,7 @@ export function CaseloadScreen({ onOpen }: { onOpen: (m: MemberSummary, view?: V
         setActive(0);
         setError(null);
       } else setError(r.error);
-    }, 80);
+    }, 0);
     return () => clearTimeout(t);
   }, [query]);
 

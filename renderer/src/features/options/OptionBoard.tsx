@@ -25,7 +25,7 @@ type Inputs = { retirementDate: string | null; backdropMonths: number | null; ba
 type View = 'options' | 'sweep' | 'breakeven';
 
 /** Wait this long after the last change of a control before recomputing. */
-const DEBOUNCE_MS = 250;
+const DEBOUNCE_MS = 0;
 
 /** A bridge failure (not a Result) as an error to show. */
 function failure(e: unknown): { ok: false; error: AppError } {

@@ -151,6 +151,19 @@ describe('each migration keeps existing rows and adds its schema (migrate, inser
     db.prepare("INSERT INTO drafts VALUES ('member:1', '{}', ?)").run(NOW);
   });
 
+  it('0006-search-last4-covering: members survive; the last-4 search reads only the covering index', () => {
+    const db = dbAt(5);
+    insertMember(db, 1, 'M1');
+    insertMember(db, 2, 'M2');
+    const before = dump(db, 'members');
+    migrate(db, { target: 6 });
+    expect(schemaVersion(db)).toBe(6);
+    expect(dump(db, 'members')).toEqual(before);
+    const plan = (db.prepare("EXPLAIN QUERY PLAN SELECT id, member_id, first_name, last_name, ssn_last4, birth_date, retirement_date, archived FROM members WHERE ssn_last4 = '6789' AND archived <= 0 ORDER BY last_key, first_key LIMIT 50").all() as { detail: string }[]).map((r) => r.detail);
+    expect(plan.join(' ')).toMatch(/USING COVERING INDEX members_ssn_last4_cover/);
+    expect(plan.join(' ')).not.toMatch(/TEMP B-TREE/);
+  });
+
   it('every migration in MIGRATIONS is covered by a test above (adding one without a test fails)', () => {
     expect(MIGRATIONS.map((m) => `${String(m.version).padStart(4, '0')}-${m.name}`)).toEqual([
       '0001-members',
@@ -158,6 +171,7 @@ describe('each migration keeps existing rows and adds its schema (migrate, inser
       '0003-process',
       '0004-estimates',
       '0005-bases-settings',
+      '0006-search-last4-covering',
     ]);
   });
 });

@@ -7,27 +7,16 @@
 import type { Case } from '../../shared/domain/case-schema';
 import type { Estimate } from '../../shared/domain/estimate-schema';
 
-/** RULES.md section 10. The same ids as the caseload (shared/domain/member.ts FORM_IDS). */
-export const STEP1_FORM_IDS = [
-  'retirement-application',
-  'direct-deposit',
-  'w4p',
-  'beneficiary-life-insurance',
-  'optional-life',
-  'dependent-child-life',
-  'release-information',
-  'designation-of-agent',
-] as const;
-export const STEP2_FORM_IDS = ['election-form', 'backdrop-distribution', 'spousal-consent'] as const;
-export const DOCUMENT_FORM_IDS = [...STEP1_FORM_IDS, ...STEP2_FORM_IDS] as const;
-export type FormId = (typeof DOCUMENT_FORM_IDS)[number];
-
-export const DOCUMENT_FORM_STATUSES = ['not-started', 'in-progress', 'received'] as const;
-export type FormStatus = (typeof DOCUMENT_FORM_STATUSES)[number];
-
-/** FORM-1: the proof documents. The same ids as the caseload (PROOF_DOCUMENTS). */
-export const DOCUMENT_PROOFS = ['member-proof-of-age', 'spouse-proof-of-age', 'marriage-certificate'] as const;
-export type ProofDocument = (typeof DOCUMENT_PROOFS)[number];
+// RULES.md section 10 and FORM-1: the caseload's form, status, proof and designation ids.
+export {
+  FORM_IDS as DOCUMENT_FORM_IDS,
+  FORM_STATUSES as DOCUMENT_FORM_STATUSES,
+  PROOF_DOCUMENTS as DOCUMENT_PROOFS,
+  STEP1_FORMS as STEP1_FORM_IDS,
+  STEP2_FORMS as STEP2_FORM_IDS,
+} from '../../shared/domain/member';
+import type { FormId, FormStatus, ProofDocument } from '../../shared/domain/member';
+export type { FormId, FormStatus, ProofDocument };
 
 /** FORM-1: the documents accepted as proof of age and lawful presence. */
 export const PROOF_KINDS = [
@@ -41,8 +30,9 @@ export const PROOF_KINDS = [
 export type ProofKind = (typeof PROOF_KINDS)[number];
 
 /** FORM-3: the designations. The same ids as the caseload (DESIGNATIONS). */
-export const DOCUMENT_DESIGNATIONS = ['life-insurance', 'final-payment', 'guaranteed-payments', 'msep2011-contributions'] as const;
-export type Designation = (typeof DOCUMENT_DESIGNATIONS)[number];
+export { DESIGNATIONS as DOCUMENT_DESIGNATIONS } from '../../shared/domain/member';
+import type { Designation } from '../../shared/domain/member';
+export type { Designation };
 
 export type DocumentAddress = {
   street?: string | null;

@@ -28,6 +28,26 @@ const months = (from: string, n: number, amount: string): [string, string][] => 
   });
 };
 
+/** An active MSEP 2011 member, early at 63y6m on 2027-03-01 (ELIG-4, BEN-3), with a spouse. */
+const msep2011Early = () =>
+  makeCase({
+    retirementDate: '2027-03-01',
+    member: { birthDate: '1963-08-20', firstEmploymentDate: '2012-03-01' },
+    spouse: { birthDate: '1965-02-01' },
+    service: { earnedMonths: 175, sickLeaveHours: 0 },
+    pay: { history: flatHistory('2026-11', '4000.00') },
+  });
+
+/** An active MSEP member first employed before 1997-08-28 (COLA-3), 64y9m with 382 months at R. */
+const msepMember = (extra: object = {}) =>
+  makeCase({
+    retirementDate: '2027-01-01',
+    member: { birthDate: '1962-03-15', firstEmploymentDate: '1995-01-09' },
+    service: { earnedMonths: 380, sickLeaveHours: 0 },
+    pay: { history: flatHistory('2026-10', '6000.00') },
+    ...extra,
+  });
+
 describe('DATE: calendar dates', () => {
   it('DATE-1: day numbers round-trip and impossible dates are refused', () => {
     fc.assert(fc.property(fc.integer({ min: -50_000, max: 80_000 }), (n) => dayNumber(fromDayNumber(n)) === n));
@@ -202,12 +222,7 @@ describe('FAP: final average pay', () => {
 
 describe('ELIG: eligibility and first dates', () => {
   it('ELIG-1 / ELIG-6: MSEP AGE_60_15 at R; F is the first Rule-of-80 month 2018-10-01, in the past', () => {
-    const c = makeCase({
-      retirementDate: '2027-01-01',
-      member: { birthDate: '1962-03-15', firstEmploymentDate: '1995-01-09' },
-      service: { earnedMonths: 380, sickLeaveHours: 0 },
-      pay: { history: flatHistory('2026-10', '6000.00') },
-    });
+    const c = msepMember();
     const [msep, m2000] = estimateOf(c).results;
     // age 64y9m (777 months), service 382: 777 + 382 = 1159; each month back loses 2, so 99 months back gives 961
     expect(msep!.ageAtRetirement).toEqual({ years: 64, months: 9 });
@@ -231,13 +246,7 @@ describe('ELIG: eligibility and first dates', () => {
   });
   it('ELIG-3 / ELIG-4: MSEP 2011 early at 63y6m; F at 67 (2030-09-01); first early date 2025-09-01', () => {
     const r = resultOf(
-      makeCase({
-        retirementDate: '2027-03-01',
-        member: { birthDate: '1963-08-20', firstEmploymentDate: '2012-03-01' },
-        spouse: { birthDate: '1965-02-01' },
-        service: { earnedMonths: 175, sickLeaveHours: 0 },
-        pay: { history: flatHistory('2026-11', '4000.00') },
-      }),
+      msep2011Early(),
     );
     expect(r.plan).toBe('MSEP2011');
     expect(r.status).toBe('early');
@@ -280,13 +289,7 @@ describe('BEN: benefit amounts', () => {
   });
   it('BEN-3: MSEP 2011 early, 42 months short of 67: 1,014.33 × 0.79 = 801.32', () => {
     const r = resultOf(
-      makeCase({
-        retirementDate: '2027-03-01',
-        member: { birthDate: '1963-08-20', firstEmploymentDate: '2012-03-01' },
-        spouse: { birthDate: '1965-02-01' },
-        service: { earnedMonths: 175, sickLeaveHours: 0 },
-        pay: { history: flatHistory('2026-11', '4000.00') },
-      }),
+      msep2011Early(),
     );
     expect(r.baseBenefit).toBe('1014.33'); // 4,000 × 0.017 × 179 / 12
     expect(r.earlyReduction).toEqual({ months: 42, factor: '0.7900' });
@@ -320,12 +323,7 @@ describe('OPT: payment options', () => {
     expect(single.options.map((o) => o.code)).toEqual(['LIFE']);
   });
   it('OPT-3: MSEP JS50 is unreduced, survivor half', () => {
-    const c = makeCase({
-      retirementDate: '2027-01-01',
-      member: { birthDate: '1962-03-15', firstEmploymentDate: '1995-01-09' },
-      service: { earnedMonths: 380, sickLeaveHours: 0 },
-      pay: { history: flatHistory('2026-10', '6000.00') },
-    });
+    const c = msepMember();
     const msep = resultOf(c, 'MSEP');
     expect(msep.options.find((o) => o.code === 'JS50')).toEqual({ code: 'JS50', factor: '1.0000', monthly: '3056.00', survivorMonthly: '1528.00', basis: 'statute' });
   });
@@ -377,14 +375,6 @@ describe('BD: BackDROP', () => {
 });
 
 describe('COLA: cost-of-living adjustments', () => {
-  const msepCase = (extra: object = {}) =>
-    makeCase({
-      retirementDate: '2027-01-01',
-      member: { birthDate: '1962-03-15', firstEmploymentDate: '1995-01-09' },
-      service: { earnedMonths: 380, sickLeaveHours: 0 },
-      pay: { history: flatHistory('2026-10', '6000.00') },
-      ...extra,
-    });
   it('COLA-1: the table, the case\'s rates, the assumption and the latest-rate default', () => {
     const notes = new Lines();
     const s = { rates: { '2025': '0.01' }, assumption: null };
@@ -396,12 +386,12 @@ describe('COLA: cost-of-living adjustments', () => {
     expect(colaRateFor(2031, s, notes).toString()).toBe('0.02359');
   });
   it('COLA-1: a case\'s assumption sets the rate at R: MSEP 2000 12-month BackDROP 3,145.00 + 3% = 3,239.35', () => {
-    const p = resultOf(msepCase({ colaAssumption: '0.03' }), 'MSEP2000').backdrop.periods[0]!;
+    const p = resultOf(msepMember({ colaAssumption: '0.03' }), 'MSEP2000').backdrop.periods[0]!;
     expect(p.lifeIncomeAnnuity).toBe('3145.00'); // 6,000 × 0.017 × 370 / 12
     expect(p.monthlyAtRetirement).toBe('3239.35');
   });
   it('COLA-3: an MSEP member first employed before 1997-08-28 gets the 4% minimum inside the BackDROP; MSEP 2000 gets the plain rate', () => {
-    const c = msepCase({ colaRates: { '2027': '0.01' } });
+    const c = msepMember({ colaRates: { '2027': '0.01' } });
     const msep = resultOf(c, 'MSEP').backdrop.periods[0]!;
     expect(msep.lifeIncomeAnnuity).toBe('2960.00'); // 6,000 × 0.016 × 370 / 12
     expect(msep.monthlyAtRetirement).toBe('3078.40'); // 4% minimum
@@ -462,13 +452,7 @@ describe('SURV-1: death before retirement', () => {
     expect(r.preRetirementDeath).toEqual({ spouseMonthly: '1785.00', basis: 'TEST-BASIS' }); // 2,231.25 × 0.8
   });
   it('SURV-1: an early retiree\'s spouse is paid on the unreduced amount (1,014.33 × 0.8 = 811.46), and no spouse means none', () => {
-    const early = makeCase({
-      retirementDate: '2027-03-01',
-      member: { birthDate: '1963-08-20', firstEmploymentDate: '2012-03-01' },
-      spouse: { birthDate: '1965-02-01' },
-      service: { earnedMonths: 175, sickLeaveHours: 0 },
-      pay: { history: flatHistory('2026-11', '4000.00') },
-    });
+    const early = msep2011Early();
     expect(resultOf(early, undefined, pricer).preRetirementDeath?.spouseMonthly).toBe('811.46');
     expect(resultOf(makeCase({ spouse: null }), undefined, pricer).preRetirementDeath).toBeNull();
   });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { APP_ORIGIN, type AppResponse } from './app-protocol';
 import { safeFileName } from './policies';
+import { LOCKED_DOWN, type LockedDownPreferences } from './window-options';
 
 // The desktop side of saving and printing a packet (main/services/documents.ts DocumentHost),
 // without Electron: main/electron/document-host.ts shows the dialogs and the print window with
@@ -39,22 +40,10 @@ export type PrintWindowOptions = {
   show: false;
   width: number;
   height: number;
-  webPreferences: {
+  webPreferences: LockedDownPreferences & {
     partition: string;
-    sandbox: true;
-    contextIsolation: true;
-    nodeIntegration: false;
-    nodeIntegrationInWorker: false;
-    nodeIntegrationInSubFrames: false;
-    webviewTag: false;
     /** Electron's built-in PDF viewer is a plugin: the only window that enables plugins. */
     plugins: true;
-    spellcheck: false;
-    webSecurity: true;
-    allowRunningInsecureContent: false;
-    experimentalFeatures: false;
-    navigateOnDragDrop: false;
-    safeDialogs: true;
     devTools: false;
   };
 };
@@ -67,20 +56,9 @@ export function printWindowOptions(): PrintWindowOptions {
     width: 850,
     height: 1100,
     webPreferences: {
+      ...LOCKED_DOWN,
       partition: PRINT_PARTITION,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
       plugins: true,
-      spellcheck: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
       devTools: false,
     },
   };

@@ -3,6 +3,37 @@ import { PRODUCT_NAME } from '../paths';
 // The main window's options, without Electron: main/electron/main.ts passes this object to
 // `new BrowserWindow`, and the tests check every security flag on the same object.
 
+/** Electron's security checklist for every window the app opens: no Node, sandboxed, isolated. */
+export type LockedDownPreferences = {
+  sandbox: true;
+  contextIsolation: true;
+  nodeIntegration: false;
+  nodeIntegrationInWorker: false;
+  nodeIntegrationInSubFrames: false;
+  webviewTag: false;
+  spellcheck: false;
+  webSecurity: true;
+  allowRunningInsecureContent: false;
+  experimentalFeatures: false;
+  navigateOnDragDrop: false;
+  safeDialogs: true;
+};
+
+export const LOCKED_DOWN: LockedDownPreferences = Object.freeze({
+  sandbox: true,
+  contextIsolation: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webviewTag: false,
+  spellcheck: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  safeDialogs: true,
+});
+
 export type MainWindowOptions = {
   title: string;
   width: number;
@@ -11,22 +42,7 @@ export type MainWindowOptions = {
   minHeight: number;
   show: boolean;
   backgroundColor: string;
-  webPreferences: {
-    preload: string;
-    sandbox: true;
-    contextIsolation: true;
-    nodeIntegration: false;
-    nodeIntegrationInWorker: false;
-    nodeIntegrationInSubFrames: false;
-    webviewTag: false;
-    spellcheck: false;
-    webSecurity: true;
-    allowRunningInsecureContent: false;
-    experimentalFeatures: false;
-    navigateOnDragDrop: false;
-    safeDialogs: true;
-    devTools: boolean;
-  };
+  webPreferences: LockedDownPreferences & { preload: string; devTools: boolean };
 };
 
 /**
@@ -43,19 +59,8 @@ export function mainWindowOptions(preloadPath: string, opts: { devTools?: boolea
     show: false,
     backgroundColor: '#f4f6f8',
     webPreferences: {
+      ...LOCKED_DOWN,
       preload: preloadPath,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      spellcheck: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
       devTools: opts.devTools ?? false,
     },
   };

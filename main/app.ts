@@ -42,6 +42,12 @@ export type AppOptions = OpenOptions & {
   locked?: boolean;
   /** The key file; `caseload.keys.json` beside the database by default. */
   keyFile?: string;
+  /**
+   * When given, the day's backup runs through this scheduler after the caseload is open, so an
+   * unlock answers first (the desktop app and the preview). Without it the backup is made before
+   * the open returns (tests, the CLI).
+   */
+  scheduleDailyBackup?: (task: () => void) => void;
   /** The idle lock's clock and timers (tests inject fake ones). */
   timers?: Timers;
   /** scrypt parameters for new key wraps (tests pass cheap ones). */
@@ -117,7 +123,20 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
       // it has passed in this run, an unlock after an idle lock reopens it without the check:
       // only this process has written it since, and the unlock stays quick. The day's backup is
       // still made on the first unlock of a new day (a directory listing when it is done).
-      const opened = openCaseload(dbPath, { ...opts, key, clock, check: !checked });
+      const schedule = opts.scheduleDailyBackup;
+      const opened = openCaseload(dbPath, {
+        ...opts,
+        key,
+        clock,
+        check: !checked,
+        deferDailyBackup: schedule
+          ? (run) =>
+              schedule(() => {
+                const result = run();
+                if (live?.db === opened.db) storage = { ...storage, dailyBackup: result };
+              })
+          : undefined,
+      });
       checked ||= !opened.degraded;
       const db = opened.db;
       storage = { degraded: opened.degraded, dailyBackup: opened.dailyBackup };

@@ -163,6 +163,7 @@ export function newestGoodBackup(dbPath: string, opts: { folder?: string; key?: 
 }
 
 export type DailyBackup =
+  | { status: 'pending' }
   | { status: 'written'; backup: BackupFile }
   | { status: 'skipped'; why: 'done-today' | 'new-caseload' | 'read-only' | 'damaged' }
   | { status: 'failed'; message: string };
@@ -182,6 +183,11 @@ export type OpenCaseloadOptions = OpenOptions &
      * passed it); the backups before a migration and of the day are still made.
      */
     check?: boolean;
+    /**
+     * Run the day's backup later instead of before returning: the caller gets the caseload
+     * first (an unlock answers at once) and `later(run)` decides when `run` makes the backup.
+     */
+    deferDailyBackup?: (run: () => DailyBackup) => void;
   };
 
 export type OpenedCaseload = StorageStatus & { db: Db };
@@ -220,12 +226,28 @@ export function openCaseload(dbPath: string, opts: OpenCaseloadOptions): OpenedC
   else if (openOpts.readonly) dailyBackup = { status: 'skipped', why: 'read-only' };
   else if (fresh) dailyBackup = { status: 'skipped', why: 'new-caseload' };
   else {
-    try {
-      const made = autoBackup(db, dbPath, clock, 'daily', backupOpts(db));
-      dailyBackup = made ? { status: 'written', backup: made } : { status: 'skipped', why: 'done-today' };
-    } catch (err) {
-      dailyBackup = { status: 'failed', message: (err as Error).message };
-    }
+    const run = (): DailyBackup => {
+      if (!db.open) return { status: 'failed', message: 'the caseload was closed before the backup ran' };
+      try {
+        const made = autoBackup(db, dbPath, clock, 'daily', backupOpts(db));
+        return made ? { status: 'written', backup: made } : { status: 'skipped', why: 'done-today' };
+      } catch (err) {
+        return { status: 'failed', message: (err as Error).message };
+      }
+    };
+    if (opts.deferDailyBackup) {
+      opts.deferDailyBackup(run);
+      dailyBackup = { status: 'pending' };
+    } else dailyBackup = run();
   }
   return { db, degraded, dailyBackup };
 }
+
+/**
+ * The desktop app's scheduler for the day's backup: shortly after an unlock has answered and the
+ * first screen has loaded, so the counselor never waits on the backup to get in.
+ */
+export function afterUnlock(task: () => void, delayMs = 1500): void {
+  setTimeout(task, delayMs).unref?.();
+}
+

@@ -104,25 +104,31 @@ export function benchEncryption(n = 100_000): void {
     }
 
     // Unlock as the desktop app does it: the app starts locked; the passphrase unwraps the data
-    // key (scrypt, N = 2^17); the caseload opens (the first time in a run with its quick_check and
-    // the day's backup); a first search. Then lock and unlock again, as after an idle lock.
+    // key (scrypt, N = 2^17); the caseload opens (the first time in a run with its quick_check);
+    // a first search. The day's backup runs after the unlock has answered (the app's scheduler);
+    // it is timed on its own. Then lock and unlock again, as after an idle lock.
     const t1 = performance.now();
     const key = unlockKeyFile(keyFilePath(encPath), passphraseSecret(PASSPHRASE));
     const unwrap = performance.now() - t1;
     key.fill(0);
-    const app = openApp(encPath, { who: 'bench', locked: true });
+    const later: (() => void)[] = [];
+    const app = openApp(encPath, { who: 'bench', locked: true, scheduleDailyBackup: (task) => later.push(task) });
     try {
       const t2 = performance.now();
       app.services.session.unlock(PASSPHRASE);
       app.services.members.search({ query: 'Sm', limit: 50 });
       const first = performance.now() - t2;
+      const t3 = performance.now();
+      for (const task of later.splice(0)) task();
+      const dailyBackup = performance.now() - t3;
       const again = timeEach([1, 2, 3, 4, 5], () => {
         app.services.session.lock('idle');
         app.services.session.unlock(PASSPHRASE);
         app.services.members.search({ query: 'Sm', limit: 50 });
       });
       line('unlock: scrypt unwrap of the data key alone', `${unwrap.toFixed(0)} ms`, '—');
-      line('unlock: first of the day (check + daily backup)', `${first.toFixed(0)} ms`, '< 1000 ms');
+      line('unlock: first of the day (with the check)', `${first.toFixed(0)} ms`, '< 1000 ms');
+      line('  then the day\'s backup, after the unlock answered', `${dailyBackup.toFixed(0)} ms`, '—');
       line('unlock: after an idle lock, median', `${median(again).toFixed(0)} ms`, '< 1000 ms');
     } finally {
       app.close();

@@ -47,6 +47,24 @@ describe('backupFolder', () => {
 });
 
 describe('the daily backup', () => {
+  it('with a scheduler (the desktop app) runs after the open has answered: pending, then written once the task runs', () => {
+    const clock = testClock('2026-11-23');
+    const path = seeded(clock);
+    const tasks: (() => void)[] = [];
+    const app = openApp(path, { clock, who: 'backups-test', scheduleDailyBackup: (task) => tasks.push(task) });
+    try {
+      expect(app.services.storage.status().dailyBackup).toEqual({ status: 'pending' });
+      expect(listBackups(path)).toEqual([]);
+      expect(app.services.members.search({ limit: 5 })).toHaveLength(2);
+      expect(tasks).toHaveLength(1);
+      tasks[0]!();
+      expect(app.services.storage.status().dailyBackup).toMatchObject({ status: 'written', backup: { day: '2026-11-23', reason: 'daily' } });
+      expect(listBackups(path)).toHaveLength(1);
+    } finally {
+      app.close();
+    }
+  });
+
   it('is not made for a new caseload; is made on the next open of the day, once; and again the next day', () => {
     const clock = testClock('2026-11-23');
     const path = seeded(clock);

@@ -102,16 +102,14 @@ function UnlockForm({ status, onUnlocked }: { status: SessionStatus; onUnlocked:
             helperText={fieldError(error, 'recoveryKey') ?? 'The 32 characters given to the agency at setup'}
             slotProps={{ htmlInput: { 'data-testid': 'recovery-key-input', spellCheck: false } }}
           />
-          <TextField
+          <PassphraseField
             label="New passphrase"
-            type="password"
             value={next}
-            onChange={(e) => setNext(e.target.value)}
-            fullWidth
+            onChange={setNext}
             autoComplete="new-password"
             error={fieldError(error, 'next') !== null}
             helperText={fieldError(error, 'next') ?? 'At least 10 characters'}
-            slotProps={{ htmlInput: { 'data-testid': 'recovery-next' } }}
+            testid="recovery-next"
           />
           {error && !error.fields && <Alert severity="error">{error.message}</Alert>}
           <Button type="submit" variant="contained" disabled={busy || recoveryKey === '' || next === ''}>
@@ -177,28 +175,24 @@ function SetupForm({ onUnlocked }: { onUnlocked: (s: SessionStatus) => void }) {
         The caseload on this laptop is encrypted with it. Choose at least 10 characters; a few unrelated words are easy to type and hard to guess.
       </Typography>
       <Stack spacing={2}>
-        <TextField
+        <PassphraseField
           label="Passphrase"
-          type="password"
           value={passphrase}
-          onChange={(e) => setPassphrase(e.target.value)}
-          autoFocus
-          fullWidth
+          onChange={setPassphrase}
           autoComplete="new-password"
           error={passError !== null}
           helperText={passError ?? 'At least 10 characters'}
-          slotProps={{ htmlInput: { 'data-testid': 'setup-passphrase' } }}
+          testid="setup-passphrase"
+          autoFocus
         />
-        <TextField
+        <PassphraseField
           label="Passphrase again"
-          type="password"
           value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          fullWidth
+          onChange={setConfirm}
           autoComplete="new-password"
           error={mismatch !== null}
           helperText={mismatch ? `The second passphrase ${mismatch}.` : ' '}
-          slotProps={{ htmlInput: { 'data-testid': 'setup-confirm' } }}
+          testid="setup-confirm"
         />
         {error && !error.fields && <Alert severity="error">{error.message}</Alert>}
         <Button type="submit" variant="contained" disabled={busy || passphrase === '' || confirm === '' || mismatch !== null} data-testid="setup-submit">
@@ -225,5 +219,32 @@ export function LockScreen({ status, onUnlocked }: { status: SessionStatus; onUn
         </Paper>
       </Box>
     </Dialog>
+  );
+}
+
+/** A passphrase input: hidden text, the browser's password hints, the error beside it. */
+function PassphraseField(props: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  autoComplete: 'current-password' | 'new-password';
+  error: boolean;
+  helperText: string;
+  testid: string;
+  autoFocus?: boolean;
+}) {
+  return (
+    <TextField
+      label={props.label}
+      type="password"
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+      autoFocus={props.autoFocus ?? false}
+      fullWidth
+      autoComplete={props.autoComplete}
+      error={props.error}
+      helperText={props.helperText}
+      slotProps={{ htmlInput: { 'data-testid': props.testid } }}
+    />
   );
 }

@@ -62,31 +62,17 @@ export function wrapText(font: PDFFont, text: string, size: number, width: numbe
     let lineWidth = 0;
     for (const word of words) {
       const w = textWidth(font, word, size);
-      if (line.length === 0) {
-        if (w <= width) {
-          line = word;
-          lineWidth = w;
-        } else {
-          const pieces = breakWord(font, word, size, width);
-          lines.push(...pieces.slice(0, -1));
-          line = pieces[pieces.length - 1] ?? '';
-          lineWidth = textWidth(font, line, size);
-        }
-      } else if (lineWidth + space + w <= width) {
+      if (line.length > 0 && lineWidth + space + w <= width) {
         line += ` ${word}`;
         lineWidth += space + w;
-      } else {
-        lines.push(line);
-        if (w <= width) {
-          line = word;
-          lineWidth = w;
-        } else {
-          const pieces = breakWord(font, word, size, width);
-          lines.push(...pieces.slice(0, -1));
-          line = pieces[pieces.length - 1] ?? '';
-          lineWidth = textWidth(font, line, size);
-        }
+        continue;
       }
+      if (line.length > 0) lines.push(line);
+      // The word starts a line; one wider than the line is broken across lines.
+      const pieces = w <= width ? [word] : breakWord(font, word, size, width);
+      lines.push(...pieces.slice(0, -1));
+      line = pieces[pieces.length - 1] ?? '';
+      lineWidth = pieces.length === 1 ? w : textWidth(font, line, size);
     }
     lines.push(line);
   }

@@ -3,10 +3,10 @@ import { caseSchema } from '../../shared/domain/case-schema';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import { AppFailure } from '../../shared/ipc/result';
 import { buildPacket } from '../pdf/packet';
-import type { Designation, DocumentInput, DocumentMember } from '../pdf/types';
+import type { DocumentInput, DocumentMember } from '../pdf/types';
 import type { ServiceContext } from './context';
 import type { EstimateRequest, EstimatesService } from './estimates';
-import type { MembersService } from './members';
+import { beneficiaryFromRow, rowToFacts, type MembersService } from './members';
 import type { ProcessService } from './process';
 import type { settingsService } from './settings';
 
@@ -70,18 +70,8 @@ export function documentsService(
       phone: row.phone,
       email: row.email,
       spouse: spouse ? { name: spouse.name, ssn: spouse.ssn, birthDate: spouse.birth_date, marriageDate: spouse.marriage_date } : null,
-      beneficiaries: repos.children.beneficiaries(memberId).map((b) => ({
-        designation: b.designation as Designation,
-        class: b.class as 'primary' | 'contingent',
-        kind: b.kind as 'person' | 'trust' | 'organization' | 'estate',
-        name: b.name,
-        relationship: b.relationship,
-        birthDate: b.birth_date,
-        ssn: b.ssn,
-        address: b.address,
-        share: b.share,
-      })),
-      directDeposit: row.bank_routing && row.bank_account && row.bank_account_type ? { routingNumber: row.bank_routing, accountNumber: row.bank_account, accountType: row.bank_account_type as 'checking' | 'savings' } : null,
+      beneficiaries: repos.children.beneficiaries(memberId).map(beneficiaryFromRow),
+      directDeposit: rowToFacts(row).directDeposit ?? null,
       optionalLife: row.optional_life_coverage ? { carried: row.optional_life_coverage, elected: null } : null,
       process: {
         forms: p.forms.map((f) => ({ form: f.form, status: f.status, dueDate: f.dueDate })),

@@ -10,6 +10,7 @@ import {
 } from '../../shared/domain/member';
 import { maskAccount, maskSsn } from '../../shared/domain/validators';
 import { AppFailure } from '../../shared/ipc/result';
+import type { BeneficiaryRow } from '../db/repos/member-children';
 import { searchKey, type MemberColumns, type MemberRow, type SummaryRow } from '../db/repos/members';
 import type { ServiceContext } from './context';
 
@@ -99,6 +100,21 @@ export function rowToFacts(r: MemberRow): MemberFacts {
       r.bank_routing && r.bank_account && r.bank_account_type
         ? { routingNumber: r.bank_routing, accountNumber: r.bank_account, accountType: r.bank_account_type as 'checking' | 'savings' }
         : null,
+  };
+}
+
+/** A stored beneficiary as the caseload's type (full SSN: main process only). */
+export function beneficiaryFromRow(b: BeneficiaryRow) {
+  return {
+    designation: b.designation as Designation,
+    class: b.class as 'primary' | 'contingent',
+    kind: b.kind as 'person' | 'trust' | 'organization' | 'estate',
+    name: b.name,
+    relationship: b.relationship,
+    birthDate: b.birth_date,
+    ssn: b.ssn,
+    address: b.address,
+    share: b.share,
   };
 }
 
@@ -217,17 +233,10 @@ export function membersService(ctx: ServiceContext) {
       backdropMonths: f.backdropMonths ?? null,
       directDeposit: f.directDeposit ? { routingNumber: f.directDeposit.routingNumber, accountMasked: maskAccount(f.directDeposit.accountNumber)!, accountType: f.directDeposit.accountType } : null,
       spouse: spouse ? { name: spouse.name, ssnMasked: maskSsn(spouse.ssn), birthDate: spouse.birth_date, marriageDate: spouse.marriage_date } : null,
-      beneficiaries: repos.children.beneficiaries(id).map((b) => ({
-        designation: b.designation as Designation,
-        class: b.class as 'primary' | 'contingent',
-        kind: b.kind as 'person' | 'trust' | 'organization' | 'estate',
-        name: b.name,
-        relationship: b.relationship,
-        birthDate: b.birth_date,
-        ssnMasked: maskSsn(b.ssn),
-        address: b.address,
-        share: b.share,
-      })),
+      beneficiaries: repos.children.beneficiaries(id).map((b) => {
+        const { ssn, ...rest } = beneficiaryFromRow(b);
+        return { ...rest, ssnMasked: maskSsn(ssn) };
+      }),
       createdAt: r.created_at,
       updatedAt: r.updated_at,
     };

@@ -69,9 +69,6 @@ export function minDate(a: CalDate, b: CalDate): CalDate {
   return compareDates(a, b) <= 0 ? a : b;
 }
 
-export function isFirstOfMonth(d: CalDate): boolean {
-  return d.d === 1;
-}
 
 export function isLastOfMonth(d: CalDate): boolean {
   return d.d === daysInMonth(d.y, d.m);
@@ -167,10 +164,6 @@ export function firstOfMonthOnOrAfter(d: CalDate): CalDate {
   return d.d === 1 ? d : addMonthsFirst(firstOfMonth(monthOf(d)), 1);
 }
 
-/** The calendar month in which the person reaches the given age in whole years. */
-export function monthReachingAge(birth: CalDate, years: number): CalMonth {
-  return { y: birth.y + years, m: birth.m };
-}
 
 /** Month ends on or before d, counted from year 0 (DATE-4 service counting). */
 export function monthEndsThrough(d: CalDate): number {

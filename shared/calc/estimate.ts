@@ -242,6 +242,10 @@ function planResult(f: Facts, plan: PlanCode, deps: EstimateDeps, common: Lines)
 
   const amounts = amountsAt(f, plan, ctx, r, benefitMonths, trace, notes, 'at retirement');
   if (!amounts) throw new RangeError('pay: no pay before the retirement date and no final average pay');
+  // FAP-3: with both a history and an entered FAP, the history wins; say what was not used.
+  if (f.pay.override && amounts.window && !f.pay.override.equals(amounts.fap)) {
+    notes.add('FAP-3', `The pay history gives ${moneyWithCommas(amounts.fap)}; the entered final average pay ${moneyWithCommas(f.pay.override)} was not used (a history wins).`);
+  }
   let life = amounts.unreduced;
   if (status === 'early') {
     const red = earlyReduction(plan, amounts.unreduced, ageR, atR.serviceMonths, trace);

@@ -49,9 +49,6 @@ export function finalAveragePay(pay: PayFacts, cutoff: CalMonth, extendThrough: 
       `Interpretation: MOSERS does not publish how gaps and short pay histories are handled; the final average pay uses the highest-paid run of ${best.length} consecutive months available${best.length < FAP_MONTHS ? ' (fewer than 36)' : ''}. Confirm with MOSERS.`,
     );
   }
-  if (pay.override && !pay.override.equals(avg) && label === 'at retirement') {
-    notes.add('FAP-3', `The pay history gives ${moneyWithCommas(avg)}; the entered final average pay ${moneyWithCommas(pay.override)} was not used (a history wins).`);
-  }
   const from = formatMonth(monthFromIndex(best.start));
   const to = formatMonth(monthFromIndex(best.start + best.length - 1));
   trace.add('FAP-1', `Final average pay ${label}: ${moneyWithCommas(best.sum)} / ${best.length} months (${from} to ${to}) = ${moneyWithCommas(avg)}`);

@@ -3,10 +3,12 @@ import { pricerSource } from '../shared/actuarial';
 import type { PricerSource } from '../shared/calc/run';
 import { AppFailure } from '../shared/ipc/result';
 import { type Db, type OpenOptions } from './db/connection';
+import type { Health } from './db/integrity';
 import type { Degraded } from './db/integrity';
 import { createDispatch, type Dispatch, type DispatchOptions } from './ipc/dispatch';
 import { handlers } from './ipc/handlers';
-import { openCaseload, type StorageStatus } from './services/backups';
+import type { CheckRunner } from './db/background-check';
+import { openCaseload, type DailyBackup, type OpenedCaseload, type PendingOpen, type StorageStatus } from './services/backups';
 import { repos, systemClock, type Clock, type ServiceContext } from './services/context';
 import { documentsService, NO_DOCUMENT_HOST, type DocumentHost, type EventSink } from './services/documents';
 import { estimatesService } from './services/estimates';
@@ -27,7 +29,11 @@ export type Services = {
   /** The lock: always there, locked or not. */
   session: SessionService;
   /** The open caseload's storage: damaged and read-only or not, today's backup. */
-  storage: { status: () => StorageStatus };
+  storage: {
+    status: () => StorageStatus;
+    /** While the open check runs in the background: settles when it is done (passed or not); otherwise null. */
+    whenWritable: () => Promise<void> | null;
+  };
 };
 
 export type AppOptions = OpenOptions & {
@@ -52,6 +58,12 @@ export type AppOptions = OpenOptions & {
   timers?: Timers;
   /** scrypt parameters for new key wraps (tests pass cheap ones). */
   scrypt?: ScryptParams;
+  /**
+   * Check the first open of a run in the background (the desktop app and the preview pass
+   * workerCheck()): the unlock answers with the caseload read-only, and changes wait until the
+   * check passes (`whenWritable`). Without it the check runs before the open returns.
+   */
+  backgroundCheck?: CheckRunner;
 };
 
 /** The composition root: open the caseload and build the services over it. */
@@ -66,6 +78,8 @@ export type App = {
   setEventSink: (sink: EventSink) => void;
   /** Where packets are saved and printed: Electron's dialogs, or the preview's folder. */
   setDocumentHost: (host: DocumentHost) => void;
+  /** Settles when no background check is running (at once when none is). */
+  checked: () => Promise<void>;
   close: () => void;
 };
 
@@ -113,6 +127,54 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
     return live;
   }
 
+  /** The day's backup as it ran, by connection (a scheduler may run it before the connection is in use). */
+  const backedUp = new WeakMap<Db, DailyBackup>();
+  /** The background check of this run's first open, while it runs (AppOptions.backgroundCheck). */
+  let checking: { ro: Db; pending: PendingOpen; done: Promise<void> } | null = null;
+
+  function stopChecking(): void {
+    checking?.pending.cancel();
+    checking = null;
+  }
+
+  // The caseload opened read-only while its check runs: on a pass, the writable connection and
+  // services over it take the read-only one's place; on a failure, the read-only one stays, with
+  // the damaged copy and the way back. A lock meanwhile cancels the check (the next unlock checks).
+  function follow(ro: Db, pending: PendingOpen): void {
+    const done = pending.health.then((health) => {
+      if (checking?.ro !== ro || live?.db !== ro) return;
+      checking = null;
+      settle(ro, pending, health);
+    });
+    checking = { ro, pending, done };
+  }
+
+  function settle(ro: Db, pending: PendingOpen, health: Health): void {
+    if (!health.ok) {
+      storage = { degraded: pending.failed(health.reason), dailyBackup: { status: 'skipped', why: 'damaged' } };
+      return;
+    }
+    let next: OpenedCaseload | null = null;
+    try {
+      next = pending.passed();
+      live = { db: next.db, domains: build(next.db) };
+    } catch (err) {
+      // The file passed, but cannot be opened for writing now (the drive went read-only): it
+      // stays open read-only, and a change is refused with what storageFailure says of that.
+      if (next?.db.open) next.db.close();
+      storage = { degraded: null, dailyBackup: { status: 'failed', message: (err as Error).message } };
+      return;
+    }
+    checked = true;
+    ro.close();
+    storage = { degraded: null, dailyBackup: backedUp.get(next.db) ?? next.dailyBackup };
+  }
+
+  /** Settles once no check is running: one that starts while waiting (a lock and unlock) is waited for too. */
+  async function noCheckRunning(): Promise<void> {
+    while (checking) await checking.done;
+  }
+
   const session = sessionService({
     dbPath,
     keyFile: opts.keyFile ?? keyFilePath(dbPath),
@@ -129,25 +191,30 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
         key,
         clock,
         check: !checked,
+        background: checked ? undefined : opts.backgroundCheck,
         deferDailyBackup: schedule
-          ? (run) =>
+          ? (run, db) =>
               schedule(() => {
                 const result = run();
-                if (live?.db === opened.db) storage = { ...storage, dailyBackup: result };
+                backedUp.set(db, result);
+                if (live?.db === db) storage = { ...storage, dailyBackup: result };
               })
           : undefined,
       });
-      checked ||= !opened.degraded;
       const db = opened.db;
-      storage = { degraded: opened.degraded, dailyBackup: opened.dailyBackup };
       try {
         live = { db, domains: build(db) };
       } catch (err) {
+        opened.pending?.cancel();
         db.close();
         throw err;
       }
+      storage = { degraded: opened.degraded, dailyBackup: opened.dailyBackup, checking: Boolean(opened.pending) };
+      if (opened.pending) follow(db, opened.pending);
+      else checked ||= !opened.degraded;
     },
     close: () => {
+      stopChecking();
       const l = live;
       live = null;
       if (l?.db.open) l.db.close();
@@ -177,7 +244,7 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
       return current().domains.documents;
     },
     session,
-    storage: { status: () => storage },
+    storage: { status: () => storage, whenWritable: () => (checking ? noCheckRunning() : null) },
   };
 
   if (opts.locked) session.startLocked();
@@ -197,8 +264,10 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
     setDocumentHost: (h) => {
       documentHost = h;
     },
+    checked: noCheckRunning,
     close: () => {
       session.dispose();
+      stopChecking();
       const l = live;
       live = null;
       if (l?.db.open) l.db.close();
@@ -212,6 +281,7 @@ export function dispatchFor(services: Services, opts: DispatchOptions): Dispatch
     isLocked: () => services.session.isLocked(),
     onCall: () => services.session.onActivity(),
     degraded: () => services.storage.status().degraded,
+    whenWritable: () => services.storage.whenWritable(),
     ...opts,
   });
 }

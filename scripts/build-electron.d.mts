@@ -7,11 +7,13 @@ export type ElectronBuildPaths = { root?: string; outDir?: string };
 
 export declare function electronBuildOptions(opts?: ElectronBuildPaths): {
   main: BuildOptions & { outfile: string; entryPoints: string[] };
+  checkWorker: BuildOptions & { outfile: string; entryPoints: string[] };
   preload: BuildOptions & { outfile: string; entryPoints: string[] };
 };
 
 export declare function buildElectron(opts?: ElectronBuildPaths): Promise<{
   mainFile: string;
   preloadFile: string;
-  metafiles: { main: Metafile; preload: Metafile };
+  checkWorkerFile: string;
+  metafiles: { main: Metafile; preload: Metafile; checkWorker: Metafile };
 }>;

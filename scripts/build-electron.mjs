@@ -2,6 +2,7 @@
 //   main/electron/main.ts    → build/electron/main.cjs    (Node, CommonJS; electron and
 //                               better-sqlite3-multiple-ciphers stay external: one is the runtime, the other has a
 //                               native addon that must load from node_modules)
+//   main/db/check-worker.ts  → build/electron/check-worker.cjs (the open check's worker thread)
 //   main/electron/preload.ts → build/electron/preload.cjs (one file requiring only electron: a
 //                               sandboxed preload cannot require project modules; the contract's
 //                               channel and event names are inlined, without zod and the schemas)
@@ -83,6 +84,16 @@ export function electronBuildOptions({ root = ROOT, outDir = join(root, 'build/e
         'import.meta.filename': '__filename',
       },
     },
+    // The caseload's open check runs in a worker thread (main/db/background-check.ts finds this
+    // file beside main.cjs).
+    checkWorker: {
+      ...common,
+      entryPoints: [join(root, 'main/db/check-worker.ts')],
+      outfile: join(outDir, 'check-worker.cjs'),
+      platform: 'node',
+      target: 'node22',
+      external: ['better-sqlite3-multiple-ciphers'],
+    },
     preload: {
       ...common,
       entryPoints: [join(root, 'main/electron/preload.ts')],
@@ -99,11 +110,12 @@ export function electronBuildOptions({ root = ROOT, outDir = join(root, 'build/e
 /** Build both bundles; resolves to their paths and esbuild's metafiles. */
 export async function buildElectron(opts = {}) {
   const options = electronBuildOptions(opts);
-  const [main, preload] = await Promise.all([build(options.main), build(options.preload)]);
+  const [main, preload, checkWorker] = await Promise.all([build(options.main), build(options.preload), build(options.checkWorker)]);
   return {
     mainFile: options.main.outfile,
     preloadFile: options.preload.outfile,
-    metafiles: { main: main.metafile, preload: preload.metafile },
+    checkWorkerFile: options.checkWorker.outfile,
+    metafiles: { main: main.metafile, preload: preload.metafile, checkWorker: checkWorker.metafile },
   };
 }
 

@@ -9,6 +9,10 @@
 // in `npm run cli -- check`, in the restore preview and on each backup before it is offered
 // (main/services/backups.ts: newestGoodBackup).
 //
+// In the desktop app the first unlock of a run does not wait for the check: with `background`
+// the caseload opens read-only at once and a worker thread runs the same quick_check
+// (background-check.ts); changes wait for it, and its failure leads where a failure here does.
+//
 // A damaged caseload is never moved, repaired or written: a byte-for-byte copy (with its WAL) is
 // kept aside as `<db>.damaged-<stamp>`, the app goes on with the read-only connection the check
 // used (reads of undamaged records still work), every write answers UNAVAILABLE naming the newest
@@ -19,7 +23,8 @@ import { accessSync, closeSync, constants, copyFileSync, existsSync, openSync, r
 import { basename, dirname, join } from 'node:path';
 import { AppFailure } from '../../shared/ipc/result';
 import { openDatabase, type Db, type OpenOptions } from './connection';
-import { migrate } from './migrations';
+import type { CheckRunner } from './background-check';
+import { migrate, SCHEMA_VERSION } from './migrations';
 
 /** The caseload opened, but failed its check: read-only, with the way back. */
 export type Degraded = {
@@ -50,11 +55,15 @@ export function isDamage(err: unknown): boolean {
   return DAMAGE_CODES.test(sqliteCode(err) ?? '');
 }
 
+/** What a check's rows say: exactly one row `ok`, or the problems it listed. */
+export function healthOf(rows: string[], pragma: 'quick_check' | 'integrity_check'): Health {
+  if (rows.length === 1 && rows[0] === 'ok') return { ok: true };
+  return { ok: false, reason: rows.join('; ').replace(/\*\*\* in database main \*\*\*\s*/g, '').replace(/\s*\n\s*/g, '; ') || `${pragma} found problems` };
+}
+
 function run(db: Db, pragma: 'quick_check' | 'integrity_check'): Health {
   try {
-    const rows = (db.pragma(`${pragma}(10)`) as Record<string, string>[]).map((r) => String(Object.values(r)[0]));
-    if (rows.length === 1 && rows[0] === 'ok') return { ok: true };
-    return { ok: false, reason: rows.join('; ').replace(/\*\*\* in database main \*\*\*\s*/g, '').replace(/\s*\n\s*/g, '; ') || `${pragma} found problems` };
+    return healthOf((db.pragma(`${pragma}(10)`) as Record<string, string>[]).map((r) => String(Object.values(r)[0])), pragma);
   } catch (err) {
     // A damaged header or schema page makes the check itself fail.
     if (isDamage(err)) return { ok: false, reason: (err as Error).message };
@@ -161,24 +170,37 @@ export type VerifiedOptions = OpenOptions & {
   findGoodBackup?: () => string | null;
   /** false: skip quick_check (a reopen in a run that has checked the file already). */
   check?: boolean;
+  /**
+   * Check in the background (the desktop app's first unlock of a run): when the file exists and
+   * no migration is pending, answer at once with the read-only connection and `pending`, and run
+   * quick_check through this runner (a worker thread). Without it, or when a migration is
+   * pending, the check runs before the open returns.
+   */
+  background?: CheckRunner;
+};
+
+/** A check under way in the background (openVerified's `background`). */
+export type PendingCheck = {
+  /** Settles with what quick_check found (the worker's answer, or this thread's when the worker could not run it); never rejects. */
+  health: Promise<Health>;
+  /** Stop the check: the caseload was locked or closed meanwhile. */
+  cancel: () => void;
+  /** After a pass: the writable connection (no migration is pending; that was checked on open). */
+  openWritable: () => Db;
+  /** After a failure: the damaged copy made and the newest good backup looked for. */
+  degraded: (reason: string) => Degraded;
 };
 
 export type Verified = {
+  /** The connection to use now: read-only while `pending` or when `degraded`. */
   db: Db;
   degraded: Degraded | null;
   /** The file had no tables before this open (a new caseload): nothing in it to back up. */
   fresh: boolean;
+  /** Set when the check runs in the background: until it passes, `db` is read-only. */
+  pending?: PendingCheck;
 };
 
-function hasTables(db: Db): boolean {
-  return (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n > 0;
-}
-
-/**
- * Open the caseload, check it, and only then migrate. An existing file is checked with
- * quick_check on a read-only connection first; if it fails, that connection is what the app
- * gets (see the top of this file). A new file has nothing to check.
- */
 export function openVerified(dbPath: string, opts: VerifiedOptions): Verified {
   try {
     return verify(dbPath, opts);
@@ -213,18 +235,29 @@ function openFailure(dbPath: string, err: unknown): unknown {
 }
 
 function verify(dbPath: string, opts: VerifiedOptions): Verified {
-  const { now, open = openDatabase, findGoodBackup, check = true, ...openOpts } = opts;
+  const { now, open = openDatabase, findGoodBackup, check = true, background, ...openOpts } = opts;
+  const damaged = (reason: string): Degraded => {
+    const damagedCopy = keepDamagedCopy(dbPath, fileStamp(now));
+    let backup: string | null = null;
+    try {
+      backup = findGoodBackup?.() ?? null;
+    } catch {
+      backup = null;
+    }
+    return { reason, damagedCopy, newestGoodBackup: backup, restoreCommand: backup ? restoreCommand(backup, dbPath) : null };
+  };
+  const openWritable = (): { db: Db; fresh: boolean } => {
+    const db = open(dbPath, { ...openOpts, migrate: false });
+    try {
+      const fresh = !hasTables(db);
+      if (openOpts.migrate !== false && !openOpts.readonly) migrate(db, openOpts);
+      return { db, fresh };
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+  };
   if (check && existsSync(dbPath) && statSync(dbPath).size > 0) {
-    const damaged = (reason: string): Degraded => {
-      const damagedCopy = keepDamagedCopy(dbPath, fileStamp(now));
-      let backup: string | null = null;
-      try {
-        backup = findGoodBackup?.() ?? null;
-      } catch {
-        backup = null;
-      }
-      return { reason, damagedCopy, newestGoodBackup: backup, restoreCommand: backup ? restoreCommand(backup, dbPath) : null };
-    };
     // A file so damaged that not even its schema reads has nothing to show read-only: the
     // counselor gets the same way back, as the reason it cannot open.
     const unopenable = (err: unknown) => new AppFailure('UNAVAILABLE', unopenableMessage(damaged((err as Error).message)));
@@ -234,6 +267,17 @@ function verify(dbPath: string, opts: VerifiedOptions): Verified {
     } catch (err) {
       if (isDamage(err)) throw unopenable(err);
       throw err;
+    }
+    if (background && !openOpts.readonly && openOpts.migrate !== false) {
+      let version: number;
+      try {
+        version = ro.pragma('user_version', { simple: true }) as number;
+      } catch (err) {
+        ro.close();
+        if (isDamage(err)) throw unopenable(err);
+        throw err;
+      }
+      if (version === SCHEMA_VERSION) return { db: ro, degraded: null, fresh: false, pending: checkInBackground(ro, dbPath, openOpts.key ?? null, background, () => openWritable().db, damaged) };
     }
     let health: Health;
     try {
@@ -248,15 +292,33 @@ function verify(dbPath: string, opts: VerifiedOptions): Verified {
     if (openOpts.readonly) return { db: ro, degraded: null, fresh: false };
     ro.close();
   }
-  const db = open(dbPath, { ...openOpts, migrate: false });
-  try {
-    const fresh = !hasTables(db);
-    if (openOpts.migrate !== false && !openOpts.readonly) migrate(db, openOpts);
-    return { db, degraded: null, fresh };
-  } catch (err) {
-    db.close();
-    throw err;
-  }
+  return { ...openWritable(), degraded: null };
+}
+
+function hasTables(db: Db): boolean {
+  return (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n > 0;
+}
+
+function checkInBackground(ro: Db, dbPath: string, key: Buffer | null, runner: CheckRunner, openWritable: () => Db, degraded: (reason: string) => Degraded): PendingCheck {
+  const run = runner(dbPath, key);
+  // The worker could not run it: check here, on the read-only connection (slower, still checked).
+  const here = (): Health => {
+    if (!ro.open) return { ok: false, reason: 'the caseload was closed before its check ran' };
+    try {
+      return quickCheck(ro);
+    } catch (err) {
+      return { ok: false, reason: `the check could not run: ${(err as Error).message}` };
+    }
+  };
+  return {
+    health: run.health.then(
+      (h) => h ?? here(),
+      () => here(),
+    ),
+    cancel: run.cancel,
+    openWritable,
+    degraded,
+  };
 }
 
 /**

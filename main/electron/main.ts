@@ -8,6 +8,7 @@ import { dispatchFor, openApp, type App } from '../app';
 import type { Dispatch } from '../ipc/dispatch';
 import { createLogger, redact } from '../log';
 import { defaultDbPath, PRODUCT_NAME, userDataDir } from '../paths';
+import { workerCheck } from '../db/background-check';
 import { afterUnlock } from '../services/backups';
 import { APP_ORIGIN, APP_SCHEME, handleAppRequest, responseParts } from '../shell/app-protocol';
 import { printOutcome } from '../shell/documents-host';
@@ -119,7 +120,7 @@ function openCaseload(): Dispatch | null {
   try {
     mkdirSync(dirname(dbPath), { recursive: true });
     // Locked until the counselor gives the passphrase (or sets one up on first run).
-    workstation = openApp(dbPath, { locked: true, scheduleDailyBackup: afterUnlock, documentHost: electronDocumentHost(() => mainWindow, secureSession) });
+    workstation = openApp(dbPath, { locked: true, scheduleDailyBackup: afterUnlock, backgroundCheck: workerCheck(), documentHost: electronDocumentHost(() => mainWindow, secureSession) });
   } catch (err) {
     fatal(databaseOpenError(dbPath, err));
     return null;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { zodIssues } from '../../shared/domain/validate';
-import { contract, OPEN_WHILE_LOCKED, type Channel, type Contract } from '../../shared/ipc/contract';
+import { contract, OPEN_WHILE_LOCKED, WRITES, type Channel, type Contract } from '../../shared/ipc/contract';
 import { AppFailure, fail, ok, type Result } from '../../shared/ipc/result';
 import { storageFailure, type Degraded } from '../db/integrity';
 import { redact } from '../log';
@@ -23,6 +23,11 @@ export type DispatchOptions = {
   log?: (line: string) => void;
   /** Set while the caseload failed its check on open and is read-only (main/db/integrity.ts). */
   degraded?: () => Degraded | null;
+  /**
+   * While the open check runs in the background, a promise that settles when it is done: a
+   * channel that changes the caseload (WRITES) waits for it; reads go on at once.
+   */
+  whenWritable?: () => Promise<void> | null;
 };
 
 export type Dispatch = (channel: string, input: unknown, sender: Sender) => Promise<Result<unknown>>;
@@ -59,6 +64,7 @@ function degradedNow(opts: DispatchOptions): Degraded | null {
  */
 export function createDispatch(handlers: Handlers, opts: DispatchOptions): Dispatch {
   const openWhileLocked = new Set<string>(OPEN_WHILE_LOCKED);
+  const writes = new Set<string>(WRITES);
   const log = (line: string) => opts.log?.(redact(line));
   return async (channel, input, sender) => {
     // The checks fail closed: a check that throws refuses the call rather than rejecting.
@@ -70,6 +76,7 @@ export function createDispatch(handlers: Handlers, opts: DispatchOptions): Dispa
     const parsed = contract[c].input.safeParse(input);
     if (!parsed.success) return fail('INVALID_INPUT', 'Some fields need attention.', fieldsOf(parsed.error, input));
     try {
+      if (writes.has(c)) await opts.whenWritable?.();
       const handler = handlers[c] as (i: unknown) => unknown;
       const value = await handler(parsed.data);
       const out = contract[c].output.safeParse(value);

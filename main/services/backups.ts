@@ -9,7 +9,8 @@ import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { AppFailure } from '../../shared/ipc/result';
 import type { Db, OpenOptions } from '../db/connection';
-import { openVerified, type Degraded, type Opener } from '../db/integrity';
+import type { CheckRunner } from '../db/background-check';
+import { openVerified, type Degraded, type Health, type Opener } from '../db/integrity';
 import { keyFilePath } from '../security/keys';
 import type { Clock } from './context';
 import { backupDatabase, previewBackup } from './maintenance';
@@ -169,7 +170,12 @@ export type DailyBackup =
   | { status: 'failed'; message: string };
 
 /** What the app can show about its storage: a damaged caseload, and today's backup. */
-export type StorageStatus = { degraded: Degraded | null; dailyBackup: DailyBackup | null };
+export type StorageStatus = {
+  degraded: Degraded | null;
+  dailyBackup: DailyBackup | null;
+  /** The open check is running in the background: the caseload reads, and changes wait for it. */
+  checking?: boolean;
+};
 
 export type OpenCaseloadOptions = OpenOptions &
   Omit<BackupOptions, 'backup'> & {
@@ -187,16 +193,35 @@ export type OpenCaseloadOptions = OpenOptions &
      * Run the day's backup later instead of before returning: the caller gets the caseload
      * first (an unlock answers at once) and `later(run)` decides when `run` makes the backup.
      */
-    deferDailyBackup?: (run: () => DailyBackup) => void;
+    deferDailyBackup?: (run: () => DailyBackup, db: Db) => void;
+    /** Check a caseload that needs no migration in the background (main/db/background-check.ts). */
+    background?: CheckRunner;
   };
 
-export type OpenedCaseload = StorageStatus & { db: Db };
+/** The check of a first open running in the background (OpenCaseloadOptions.background). */
+export type PendingOpen = {
+  /** What quick_check found; never rejects. */
+  health: Promise<Health>;
+  /** Stop it: the caseload was locked or closed meanwhile. */
+  cancel: () => void;
+  /** The check passed: the writable connection, with the day's backup made or scheduled as on any open. */
+  passed: () => OpenedCaseload;
+  /** It failed: the read-only connection stays in use; the damaged copy and the newest good backup. */
+  failed: (reason: string) => Degraded;
+};
+
+export type OpenedCaseload = StorageStatus & {
+  db: Db;
+  /** Set when the check runs in the background: `db` is read-only until it passes. */
+  pending?: PendingOpen;
+};
 
 /**
  * Open the caseload for the app: quick_check first (a damaged file opens read-only, see
  * main/db/integrity.ts); a backup before pending migrations, which are refused if it fails (not
  * for a new, empty file); the migrations; then the day's backup, whose failure is reported but
- * does not keep the counselor out.
+ * does not keep the counselor out. With `background`, a caseload that needs no migration opens
+ * read-only at once and is checked meanwhile (`pending`); the day's backup waits for the pass.
  */
 export function openCaseload(dbPath: string, opts: OpenCaseloadOptions): OpenedCaseload {
   const { clock, backup, folder, keep, open, ...openOpts } = opts;
@@ -220,12 +245,10 @@ export function openCaseload(dbPath: string, opts: OpenCaseloadOptions): OpenedC
       }
     },
   });
-  const { db, degraded, fresh } = verified;
-  let dailyBackup: DailyBackup;
-  if (degraded) dailyBackup = { status: 'skipped', why: 'damaged' };
-  else if (openOpts.readonly) dailyBackup = { status: 'skipped', why: 'read-only' };
-  else if (fresh) dailyBackup = { status: 'skipped', why: 'new-caseload' };
-  else {
+  const daily = (db: Db, degraded: Degraded | null, fresh: boolean): DailyBackup => {
+    if (degraded) return { status: 'skipped', why: 'damaged' };
+    if (openOpts.readonly) return { status: 'skipped', why: 'read-only' };
+    if (fresh) return { status: 'skipped', why: 'new-caseload' };
     const run = (): DailyBackup => {
       if (!db.open) return { status: 'failed', message: 'the caseload was closed before the backup ran' };
       try {
@@ -235,12 +258,26 @@ export function openCaseload(dbPath: string, opts: OpenCaseloadOptions): OpenedC
         return { status: 'failed', message: (err as Error).message };
       }
     };
-    if (opts.deferDailyBackup) {
-      opts.deferDailyBackup(run);
-      dailyBackup = { status: 'pending' };
-    } else dailyBackup = run();
-  }
-  return { db, degraded, dailyBackup };
+    if (!opts.deferDailyBackup) return run();
+    opts.deferDailyBackup(run, db);
+    return { status: 'pending' };
+  };
+  const { db, degraded, fresh, pending } = verified;
+  if (!pending) return { db, degraded, dailyBackup: daily(db, degraded, fresh) };
+  return {
+    db,
+    degraded: null,
+    dailyBackup: { status: 'pending' },
+    pending: {
+      health: pending.health,
+      cancel: pending.cancel,
+      passed: () => {
+        const writable = pending.openWritable();
+        return { db: writable, degraded: null, dailyBackup: daily(writable, null, false) };
+      },
+      failed: pending.degraded,
+    },
+  };
 }
 
 /**

@@ -179,3 +179,29 @@ export const CHANNELS = Object.keys(contract) as Channel[];
 /** The channels that answer while the caseload is locked: the ones that unlock it. */
 export const OPEN_WHILE_LOCKED: readonly Channel[] = ['session:status', 'session:setup', 'session:unlock', 'session:recover'];
 export const EVENTS = Object.keys(events) as EventName[];
+/**
+ * The channels that change the caseload (an audit row counts). Right after the first unlock of a
+ * run they wait until the caseload's open check has passed; every other channel reads at once.
+ * test/main/ipc/channels.test.ts holds this list to what each channel does to the database.
+ */
+export const WRITES: readonly Channel[] = [
+  'members:create',
+  'members:update',
+  'members:archive',
+  'members:revealSsn',
+  'spouse:set',
+  'beneficiaries:set',
+  'pay:set',
+  'appointments:create',
+  'appointments:delete',
+  'notes:add',
+  'process:setForm',
+  'process:setProof',
+  'estimates:save',
+  'documents:packet',
+  'documents:save',
+  'documents:print',
+  'settings:set',
+  'drafts:set',
+  'drafts:delete',
+];

@@ -57,6 +57,6 @@ benchEstimate();
 benchOptions();
 benchCaseload();
 benchBackup();
-benchEncryption();
+await benchEncryption();
 await benchPdf();
 await benchUi();

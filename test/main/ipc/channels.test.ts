@@ -10,7 +10,7 @@ import { handlers } from '../../../main/ipc/handlers';
 import { pricerSource } from '../../../shared/actuarial';
 import { estimateFromInput } from '../../../shared/calc/run';
 import type { CaseInput } from '../../../shared/domain/case-schema';
-import { CHANNELS, contract, OPEN_WHILE_LOCKED, type Channel } from '../../../shared/ipc/contract';
+import { CHANNELS, contract, OPEN_WHILE_LOCKED, WRITES, type Channel } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
 import { makeCase } from '../../fixtures/cases';
 import { ACCOUNT, SENDER, SMITH_PAY, SMITH_SPOUSE, SSN, TEST_PASSPHRASE, dumpDatabase, isAllowedSender, johnSmith, openTestApp, seedSmith, value, type TestApp } from '../caseload-fixture';
@@ -257,7 +257,13 @@ const TABLE: Record<Channel, ChannelCase> = {
     conflict: { never: 'drafts are scratch copies of unsaved edits; the last write wins' },
   },
   'drafts:delete': {
-    ok: { input: () => ({ key: 'member:new' }), check: (v) => expect(v).toEqual({ deleted: true }) },
+    ok: {
+      input: async (c) => {
+        value(await c.app.call('drafts:set', { key: 'member:new', json: '{"firstName":"Jo"}' }));
+        return { key: 'member:new' };
+      },
+      check: (v) => expect(v).toEqual({ deleted: true }),
+    },
     invalid: { input: () => ({ key: 'k'.repeat(201) }), field: 'key' },
     notFound: { never: 'deleting a missing draft is a no-op' },
     conflict: { never: 'drafts are not versioned' },
@@ -361,10 +367,15 @@ describe.each(CHANNELS)('%s', (channel) => {
       app.close();
       await setUp(true);
     }
-    const r = await app.call(channel, await row.ok.input(ctx));
+    const input = await row.ok.input(ctx);
+    const before = channel.startsWith('session:') ? null : dumpDatabase(app.db);
+    const r = await app.call(channel, input);
     const v = value(r);
     expect(contract[channel].output.safeParse(v).success).toBe(true);
     row.ok.check?.(v, ctx);
+    // WRITES (the channels that wait for the open check) is exactly the channels that change the
+    // caseload; the session's channels change the key file or the lock, never a row.
+    if (before !== null) expect(dumpDatabase(app.db) !== before, `${channel} ${WRITES.includes(channel) ? 'is in WRITES but changed nothing' : 'changed the database but is not in WRITES'}`).toBe(WRITES.includes(channel));
   });
 
   it(`answers INVALID_INPUT with fields naming ${row.invalid.field}, and changes nothing`, async () => {

@@ -1,13 +1,17 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp } from '../../../main/app';
+import { checkWorkerFile, workerCheck } from '../../../main/db/background-check';
 import { PRODUCT_NAME } from '../../../main/paths';
 import { NONCE_PLACEHOLDER } from '../../../main/shell/csp';
 import { mainWindowOptions } from '../../../main/shell/window-options';
+import { memberFactsSchema } from '../../../shared/domain/member';
 import { CHANNELS, EVENTS } from '../../../shared/ipc/contract';
 import { buildElectron, electronBuildOptions, ROOT } from '../../../scripts/build-electron.mjs';
 import { johnSmith, SMITH_PAY } from '../caseload-fixture';
@@ -43,7 +47,7 @@ describe('scripts/build-electron.mjs', () => {
     expect(o.preload).toMatchObject({ bundle: true, format: 'cjs', external: ['electron'] });
   });
 
-  it('produces both bundles', () => {
+  it('produces the bundles', () => {
     expect(built.mainFile).toBe(join(outDir, 'main.cjs'));
     expect(built.preloadFile).toBe(join(outDir, 'preload.cjs'));
     expect(readFileSync(built.mainFile, 'utf8').length).toBeGreaterThan(1000);
@@ -121,6 +125,28 @@ describe('the bundled preload, run in an empty context with a stand-in electron'
     listeners.get('event:packet:progress')!({ sender: 'ipcRenderer' }, { done: 1, total: 3, label: 'cover' });
     expect(got).toEqual([[{ done: 1, total: 3, label: 'cover' }]]);
     expect(() => exposed.api!.on('members:search', () => undefined)).toThrow(/Unknown event/);
+  });
+});
+
+describe('the bundled check worker', () => {
+  it('is check-worker.cjs beside main.cjs, where the main bundle looks for it, and requires only the SQLite binding', () => {
+    expect(built.checkWorkerFile).toBe(join(outDir, 'check-worker.cjs'));
+    expect(checkWorkerFile(outDir)).toBe(built.checkWorkerFile);
+    const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+    expect(requiresOf(readFileSync(built.checkWorkerFile, 'utf8')).filter((m) => !builtins.has(m))).toEqual(['better-sqlite3-multiple-ciphers']);
+  });
+
+  it('checks an encrypted caseload in a worker thread, and finds a damaged page', async () => {
+    const path = join(dir, 'checked.db');
+    const key = randomBytes(32);
+    const app = openApp(path, { key: Buffer.from(key), who: 'bundle-test' });
+    for (let i = 0; i < 100; i++) app.services.members.create(memberFactsSchema.parse(johnSmith({ memberId: `W${i}` })));
+    app.close();
+    expect(await workerCheck(built.checkWorkerFile)(path, key).health).toEqual({ ok: true });
+    const bytes = readFileSync(path);
+    for (let i = 4 * 4096 + 100; i < 4 * 4096 + 140; i++) bytes[i]! ^= 0xff;
+    writeFileSync(path, bytes);
+    expect(await workerCheck(built.checkWorkerFile)(path, key).health).toMatchObject({ ok: false });
   });
 });
 

@@ -3,12 +3,13 @@ import { pricerSource } from '../shared/actuarial';
 import type { PricerSource } from '../shared/calc/run';
 import { AppFailure } from '../shared/ipc/result';
 import { type Db, type OpenOptions } from './db/connection';
-import type { Health } from './db/integrity';
+import { fileStamp, type Health } from './db/integrity';
+import { previewBackup, restoreDatabase } from './services/maintenance';
 import type { Degraded } from './db/integrity';
 import { createDispatch, type Dispatch, type DispatchOptions } from './ipc/dispatch';
 import { handlers } from './ipc/handlers';
 import type { CheckRunner } from './db/background-check';
-import { openCaseload, type DailyBackup, type OpenedCaseload, type PendingOpen, type StorageStatus } from './services/backups';
+import { backupFolder, listBackups, openCaseload, type BackupFile, type DailyBackup, type OpenedCaseload, type PendingOpen, type StorageStatus } from './services/backups';
 import { repos, systemClock, type Clock, type ServiceContext } from './services/context';
 import { documentsService, NO_DOCUMENT_HOST, type DocumentHost, type EventSink } from './services/documents';
 import { estimatesService } from './services/estimates';
@@ -33,6 +34,14 @@ export type Services = {
     status: () => StorageStatus;
     /** While the open check runs in the background: settles when it is done (passed or not); otherwise null. */
     whenWritable: () => Promise<void> | null;
+    /** The folder of the automatic backups. */
+    folder: () => string;
+    /** The automatic backups, newest first (LOCKED while locked). */
+    backups: () => BackupFile[];
+    /** What a backup holds and whether it would restore (its full integrity_check). */
+    preview: (name: string) => ReturnType<typeof previewBackup>;
+    /** Put a backup in place of the caseload; the caseload as it was is kept aside. */
+    restore: (name: string) => { keptAside: string | null };
   };
 };
 
@@ -145,6 +154,7 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
       if (checking?.ro !== ro || live?.db !== ro) return;
       checking = null;
       settle(ro, pending, health);
+      changed();
     });
     checking = { ro, pending, done };
   }
@@ -175,50 +185,106 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
     while (checking) await checking.done;
   }
 
+  function changed(): void {
+    try {
+      sink('storage:changed', {});
+    } catch {
+      // The window is gone: it asks again when it is back.
+    }
+  }
+
+  /**
+   * Open the caseload with the data key (null: a plain one) and build the services over it.
+   * Checked, backed up before a migration and once a day (main/services/backups.ts). Once it has
+   * passed in this run, an unlock after an idle lock reopens it without the check: only this
+   * process has written it since, and the unlock stays quick. The day's backup is still made on
+   * the first unlock of a new day (a directory listing when it is done).
+   */
+  function openLive(key: Buffer | null): void {
+    const schedule = opts.scheduleDailyBackup;
+    const opened = openCaseload(dbPath, {
+      ...opts,
+      key,
+      clock,
+      check: !checked,
+      background: checked ? undefined : opts.backgroundCheck,
+      deferDailyBackup: schedule
+        ? (run, db) =>
+            schedule(() => {
+              const result = run();
+              backedUp.set(db, result);
+              if (live?.db === db) {
+                storage = { ...storage, dailyBackup: result };
+                changed();
+              }
+            })
+        : undefined,
+    });
+    const db = opened.db;
+    try {
+      live = { db, domains: build(db) };
+    } catch (err) {
+      opened.pending?.cancel();
+      db.close();
+      throw err;
+    }
+    storage = { degraded: opened.degraded, dailyBackup: opened.dailyBackup, checking: Boolean(opened.pending) };
+    if (opened.pending) follow(db, opened.pending);
+    else checked ||= !opened.degraded;
+  }
+
+  function closeLive(): void {
+    stopChecking();
+    const l = live;
+    live = null;
+    if (l?.db.open) l.db.close();
+  }
+
+  /**
+   * Put an automatic backup in place of the caseload (maintenance.restoreDatabase: the backup is
+   * checked first and refused if it fails; the caseload as it was is kept aside, never deleted),
+   * then open what is in place with the full check, as at the start of a run. When the restore
+   * is refused, the caseload that was open opens again, unchanged.
+   */
+  function restore(name: string): { keptAside: string | null } {
+    const backup = listBackups(dbPath).find((b) => b.name === name);
+    if (!backup) throw new AppFailure('NOT_FOUND', `There is no automatic backup named ${name}.`, { name: 'is not one of the automatic backups' });
+    // The session's own key: the reopen keeps using it (the background check's writable open
+    // comes later), and the session zeroes it when it locks.
+    return session.withKey((key) => {
+      closeLive();
+      let result: { keptAside: string | null } | null = null;
+      let failure: unknown = null;
+      try {
+        result = restoreDatabase(backup.path, dbPath, fileStamp(clock.now()), { key });
+      } catch (err) {
+        failure = err;
+      }
+      checked = false;
+      try {
+        openLive(key);
+      } catch (err) {
+        // Nothing opens now: lock, so the window says so, rather than answering LOCKED unasked.
+        try {
+          session.lock('manual');
+        } catch {
+          // A plain caseload cannot lock; its calls answer LOCKED until the app starts again.
+        }
+        throw new AppFailure('UNAVAILABLE', `The caseload could not be opened after the restore: ${(err as Error).message}`);
+      }
+      changed();
+      if (failure) throw failure;
+      return result!;
+    });
+  }
+
   const session = sessionService({
     dbPath,
     keyFile: opts.keyFile ?? keyFilePath(dbPath),
     timers: opts.timers ?? systemTimers,
     nowIso: () => clock.now(),
-    open: (key) => {
-      // Checked, backed up before a migration and once a day (main/services/backups.ts). Once
-      // it has passed in this run, an unlock after an idle lock reopens it without the check:
-      // only this process has written it since, and the unlock stays quick. The day's backup is
-      // still made on the first unlock of a new day (a directory listing when it is done).
-      const schedule = opts.scheduleDailyBackup;
-      const opened = openCaseload(dbPath, {
-        ...opts,
-        key,
-        clock,
-        check: !checked,
-        background: checked ? undefined : opts.backgroundCheck,
-        deferDailyBackup: schedule
-          ? (run, db) =>
-              schedule(() => {
-                const result = run();
-                backedUp.set(db, result);
-                if (live?.db === db) storage = { ...storage, dailyBackup: result };
-              })
-          : undefined,
-      });
-      const db = opened.db;
-      try {
-        live = { db, domains: build(db) };
-      } catch (err) {
-        opened.pending?.cancel();
-        db.close();
-        throw err;
-      }
-      storage = { degraded: opened.degraded, dailyBackup: opened.dailyBackup, checking: Boolean(opened.pending) };
-      if (opened.pending) follow(db, opened.pending);
-      else checked ||= !opened.degraded;
-    },
-    close: () => {
-      stopChecking();
-      const l = live;
-      live = null;
-      if (l?.db.open) l.db.close();
-    },
+    open: openLive,
+    close: closeLive,
     idleLockMinutes: () => (live ? live.domains.settings.get().idleLockMinutes : DEFAULT_IDLE_LOCK_MINUTES),
     locked: (reason) => sink('app:locked', { reason }),
     scrypt: opts.scrypt,
@@ -244,7 +310,19 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
       return current().domains.documents;
     },
     session,
-    storage: { status: () => storage, whenWritable: () => (checking ? noCheckRunning() : null) },
+    storage: {
+      status: () => storage,
+      whenWritable: () => (checking ? noCheckRunning() : null),
+      folder: () => backupFolder(dbPath),
+      backups: () => (current(), listBackups(dbPath)),
+      preview: (name) =>
+        session.withKey((key) => {
+          const backup = listBackups(dbPath).find((b) => b.name === name);
+          if (!backup) throw new AppFailure('NOT_FOUND', `There is no automatic backup named ${name}.`, { name: 'is not one of the automatic backups' });
+          return previewBackup(backup.path, key);
+        }),
+      restore,
+    },
   };
 
   if (opts.locked) session.startLocked();

@@ -153,7 +153,7 @@ export function degradedMessage(d: Degraded): string {
     `The caseload file is damaged (${found}), so it is open read-only and changes cannot be saved.`,
     d.damagedCopy ? `A copy of the damaged file is kept at ${d.damagedCopy}.` : 'The damaged file was left where it is.',
     d.newestGoodBackup && d.restoreCommand
-      ? `The newest good backup is ${d.newestGoodBackup}. Close the workstation and restore it with: ${d.restoreCommand}`
+      ? `The newest good backup is ${d.newestGoodBackup}. Restore it in the workstation under Safety & settings, or close the workstation and run: ${d.restoreCommand}`
       : 'No good backup was found: contact MOSERS IT support before making any change.',
   ].join(' ');
 }

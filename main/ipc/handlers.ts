@@ -1,5 +1,27 @@
+import { basename } from 'node:path';
+import type { ChannelOutput } from '../../shared/ipc/contract';
 import type { Services } from '../app';
+import { degradedMessage } from '../db/integrity';
 import type { Handlers } from './dispatch';
+
+/** The storage's state as the window sees it: backups by name, the damage with its whole message. */
+function storageStatus(s: Services): ChannelOutput<'storage:status'> {
+  const { degraded, dailyBackup, checking } = s.storage.status();
+  const daily = dailyBackup?.status === 'written' ? { status: 'written' as const, name: dailyBackup.backup.name } : dailyBackup;
+  return {
+    checking: Boolean(checking),
+    damaged: degraded
+      ? {
+          reason: degraded.reason,
+          message: degradedMessage(degraded),
+          damagedCopy: degraded.damagedCopy,
+          newestGoodBackup: degraded.newestGoodBackup ? basename(degraded.newestGoodBackup) : null,
+        }
+      : null,
+    dailyBackup: daily,
+    backupFolder: s.storage.folder(),
+  };
+}
 
 /** Thin: the contract has validated the input; each handler calls one service. */
 export function handlers(s: Services): Handlers {
@@ -36,6 +58,10 @@ export function handlers(s: Services): Handlers {
     'drafts:get': (i) => s.settings.draft(i.key),
     'drafts:set': (i) => s.settings.setDraft(i.key, i.json),
     'drafts:delete': (i) => s.settings.deleteDraft(i.key),
+    'storage:status': () => storageStatus(s),
+    'backups:list': () => s.storage.backups().map(({ name, day, time, reason, bytes }) => ({ name, day, time, reason, bytes })),
+    'backups:preview': (i) => ({ name: i.name, ...s.storage.preview(i.name) }),
+    'backups:restore': (i) => ({ ...s.storage.restore(i.name), status: storageStatus(s) }),
     'session:status': () => s.session.status(),
     'session:setup': (i) => s.session.setup(i.passphrase),
     'session:unlock': (i) => s.session.unlock(i.passphrase),

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { AppFailure } from '../../shared/ipc/result';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { applyKey, encryptInPlace, fileKind, type Db } from '../db/connection';
+import { isDamage } from '../db/integrity';
 import { keyFilePath } from '../security/keys';
 
 export type CheckReport = { ok: boolean; integrity: string[]; foreignKeys: number; schemaVersion: number; appSchemaVersion: number; members: number };
@@ -69,9 +70,18 @@ export function previewBackup(path: string, key: Buffer | null = null): CheckRep
     throw new AppFailure('INVALID_INPUT', `${path} is not a caseload database: ${(err as Error).message}`);
   }
   try {
-    const report = checkDatabase(db);
-    const latest = report.members ? (db.prepare('SELECT max(updated_at) AS t FROM members').get() as { t: string | null }).t : null;
-    return { ...report, latestUpdate: latest };
+    // The schema reads: the file is a caseload this key opens. Damage found from here on is what
+    // the check reports (ok false), not a reason to call it something else.
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    try {
+      const report = checkDatabase(db);
+      const latest = report.members ? (db.prepare('SELECT max(updated_at) AS t FROM members').get() as { t: string | null }).t : null;
+      return { ...report, latestUpdate: latest };
+    } catch (err) {
+      if (!isDamage(err)) throw err;
+      const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+      return { ok: false, integrity: [(err as Error).message], foreignKeys: 0, schemaVersion, appSchemaVersion: SCHEMA_VERSION, members: 0, latestUpdate: null };
+    }
   } catch (err) {
     if (notADatabase(err) && fileKind(path) === 'encrypted') {
       throw new AppFailure('LOCKED', `${path} is not a caseload database that ${key ? 'this key' : 'no key'} opens: an encrypted backup opens with the passphrase of the key file beside it (${keyFilePath(path)}).`);

@@ -88,6 +88,45 @@ const sessionStatusSchema = z.strictObject({
 /** A new passphrase: long enough to hold up against a guessing rig even with the KDF. */
 const newPassphrase = z.string().min(10, { message: 'must be at least 10 characters' }).max(1024);
 
+/** An automatic backup by its file name: `caseload-YYYYMMDD-HHMMSS-daily.db` (never a path). */
+export const BACKUP_NAME = /^caseload-\d{8}-\d{6}-(daily|pre-migration)(-\d+)?\.db$/;
+const backupName = z.string().max(100).regex(BACKUP_NAME, { message: 'must be the name of one of the automatic backups' });
+const backupSchema = z.strictObject({
+  name: z.string(),
+  /** The counselor's calendar day, YYYY-MM-DD, and local time HH:MM:SS. */
+  day: z.string(),
+  time: z.string(),
+  reason: z.enum(['daily', 'pre-migration']),
+  bytes: z.number().int().min(0),
+});
+const storageStatusSchema = z.strictObject({
+  /** The open check runs in the background (the first unlock of a run): changes wait for it. */
+  checking: z.boolean(),
+  /** The caseload failed its check: open read-only, with the way back. */
+  damaged: z
+    .strictObject({
+      /** What the check found, in SQLite's words. */
+      reason: z.string(),
+      /** The whole message, as a refused change gives it. */
+      message: z.string(),
+      damagedCopy: z.string().nullable(),
+      /** The newest backup that passes its check, by name. */
+      newestGoodBackup: z.string().nullable(),
+    })
+    .nullable(),
+  /** Today's automatic backup. */
+  dailyBackup: z
+    .discriminatedUnion('status', [
+      z.strictObject({ status: z.literal('pending') }),
+      z.strictObject({ status: z.literal('written'), name: z.string() }),
+      z.strictObject({ status: z.literal('skipped'), why: z.enum(['done-today', 'new-caseload', 'read-only', 'damaged']) }),
+      z.strictObject({ status: z.literal('failed'), message: z.string() }),
+    ])
+    .nullable(),
+  /** Where the automatic backups are kept. */
+  backupFolder: z.string(),
+});
+
 export const contract = {
   'members:search': {
     input: z.strictObject({
@@ -159,6 +198,31 @@ export const contract = {
   'session:unlock': { input: z.strictObject({ passphrase: z.string().min(1).max(1024) }), output: sessionStatusSchema },
   'session:recover': { input: z.strictObject({ recoveryKey: z.string().min(1).max(100), next: newPassphrase }), output: sessionStatusSchema },
   'session:lock': { input: z.strictObject({}), output: sessionStatusSchema },
+  'storage:status': { input: z.strictObject({}), output: storageStatusSchema },
+  'backups:list': { input: z.strictObject({}), output: z.array(backupSchema) },
+  'backups:preview': {
+    input: z.strictObject({ name: backupName }),
+    output: z.strictObject({
+      name: z.string(),
+      /** integrity_check ok, no broken reference, this app's schema version: it would restore. */
+      ok: z.boolean(),
+      integrity: z.array(z.string()),
+      foreignKeys: z.number().int(),
+      schemaVersion: z.number().int(),
+      appSchemaVersion: z.number().int(),
+      members: z.number().int(),
+      /** The newest change to a member record in it (an ISO instant), or null. */
+      latestUpdate: z.string().nullable(),
+    }),
+  },
+  'backups:restore': {
+    input: z.strictObject({ name: backupName }),
+    output: z.strictObject({
+      /** The caseload as it was, kept aside (never deleted), or null when there was none. */
+      keptAside: z.string().nullable(),
+      status: storageStatusSchema,
+    }),
+  },
   'session:changePassphrase': { input: z.strictObject({ current: z.string().min(1).max(1024), next: newPassphrase }), output: z.strictObject({ changed: z.boolean() }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
@@ -166,6 +230,8 @@ export const contract = {
 export const events = {
   'packet:progress': z.strictObject({ done: z.number().int().min(0), total: z.number().int().min(0), label: z.string() }),
   'app:locked': z.strictObject({ reason: z.enum(LOCK_REASONS) }),
+  /** The storage status changed (the open check is done, the day's backup made, a restore): ask `storage:status`. */
+  'storage:changed': z.strictObject({}),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Contract = typeof contract;
@@ -204,4 +270,5 @@ export const WRITES: readonly Channel[] = [
   'settings:set',
   'drafts:set',
   'drafts:delete',
+  'backups:restore',
 ];

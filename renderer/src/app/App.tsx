@@ -1,5 +1,6 @@
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Tab from '@mui/material/Tab';
@@ -14,15 +15,17 @@ import { MemberScreen } from '../features/member/MemberScreen';
 import { OptionBoard } from '../features/options/OptionBoard';
 import { PrintScreen } from '../features/print/PrintScreen';
 import { ProcessTracker } from '../features/process/ProcessTracker';
+import { SafetyScreen, type StorageStatus } from '../features/safety/SafetyScreen';
 import { LockScreen, type SessionStatus } from './LockScreen';
 
-export type View = 'caseload' | 'member' | 'options' | 'process' | 'print';
+export type View = 'caseload' | 'member' | 'options' | 'process' | 'print' | 'safety';
 const VIEWS: { id: View; label: string; needsMember: boolean }[] = [
   { id: 'caseload', label: 'Caseload', needsMember: false },
   { id: 'member', label: 'Member record', needsMember: true },
   { id: 'options', label: 'Option board', needsMember: true },
   { id: 'process', label: 'Process', needsMember: true },
   { id: 'print', label: 'Print', needsMember: true },
+  { id: 'safety', label: 'Safety & settings', needsMember: false },
 ];
 
 export function App() {
@@ -33,10 +36,26 @@ export function App() {
   // input survives; before it there is nothing to show (and every call would answer LOCKED).
   const [opened, setOpened] = useState(false);
 
-  const unlocked = useCallback((s: SessionStatus) => {
-    setSession(s);
-    if (s.state === 'unlocked') setOpened(true);
+  const [storage, setStorage] = useState<StorageStatus | null>(null);
+
+  // The caseload's storage: damaged and read-only, its open check still running, today's backup.
+  // Asked after every unlock and whenever main says it changed.
+  const refreshStorage = useCallback(async () => {
+    const r = await api.storage.status({});
+    if (r.ok) setStorage(r.value);
   }, []);
+  useEffect(() => on('storage:changed', () => void refreshStorage()), [refreshStorage]);
+
+  const unlocked = useCallback(
+    (s: SessionStatus) => {
+      setSession(s);
+      if (s.state === 'unlocked') {
+        setOpened(true);
+        void refreshStorage();
+      }
+    },
+    [refreshStorage],
+  );
 
   useEffect(() => {
     let live = true;
@@ -61,7 +80,7 @@ export function App() {
     setView(next);
   }, []);
 
-  // Alt+1 … Alt+5 switch screens from anywhere; Alt+L locks.
+  // Alt+1 … Alt+6 switch screens from anywhere; Alt+L locks.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey || locked) return;
@@ -117,12 +136,39 @@ export function App() {
               ))}
             </Tabs>
           </AppBar>
+          {storage?.damaged && (
+            <Alert
+              severity="error"
+              variant="filled"
+              square
+              role="alert"
+              data-testid="storage-banner"
+              action={
+                view !== 'safety' && (
+                  <Button color="inherit" variant="outlined" onClick={() => setView('safety')}>
+                    Restore a backup…
+                  </Button>
+                )
+              }
+            >
+              The caseload file is damaged ({storage.damaged.reason.split('; ')[0]}), so it is open read-only and changes cannot be saved.{' '}
+              {storage.damaged.newestGoodBackup
+                ? `The newest good backup is ${storage.damaged.newestGoodBackup}: restore it under Safety & settings.`
+                : 'No good backup was found: contact MOSERS IT support before making any change.'}
+            </Alert>
+          )}
+          {storage?.checking && (
+            <Alert severity="info" square data-testid="storage-checking">
+              Checking the caseload file. You can search and read now; changes are saved as soon as the check is done.
+            </Alert>
+          )}
           <Box component="main" role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} sx={{ p: 2, flexGrow: 1, maxWidth: 1600, width: '100%', mx: 'auto' }}>
             {view === 'caseload' && <CaseloadScreen onOpen={open} />}
             {view === 'member' && member && <MemberScreen memberId={member.id} onSummary={setMember} />}
             {view === 'options' && member && <OptionBoard memberId={member.id} />}
             {view === 'process' && member && <ProcessTracker memberId={member.id} />}
             {view === 'print' && member && <PrintScreen memberId={member.id} />}
+            {view === 'safety' && <SafetyScreen storage={storage} encrypted={session?.encrypted ?? false} onStorageChanged={() => void refreshStorage()} />}
           </Box>
         </Box>
       )}

@@ -11,6 +11,7 @@ import { useState, type FormEvent } from 'react';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
 import type { AppError } from '../../../shared/ipc/result';
 import { api } from '../api';
+import { PassphraseField } from '../components/PassphraseField';
 
 export type SessionStatus = ChannelOutput<'session:status'>;
 
@@ -219,32 +220,5 @@ export function LockScreen({ status, onUnlocked }: { status: SessionStatus; onUn
         </Paper>
       </Box>
     </Dialog>
-  );
-}
-
-/** A passphrase input: hidden text, the browser's password hints, the error beside it. */
-function PassphraseField(props: {
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  autoComplete: 'current-password' | 'new-password';
-  error: boolean;
-  helperText: string;
-  testid: string;
-  autoFocus?: boolean;
-}) {
-  return (
-    <TextField
-      label={props.label}
-      type="password"
-      value={props.value}
-      onChange={(e) => props.onChange(e.target.value)}
-      autoFocus={props.autoFocus ?? false}
-      fullWidth
-      autoComplete={props.autoComplete}
-      error={props.error}
-      helperText={props.helperText}
-      slotProps={{ htmlInput: { 'data-testid': props.testid } }}
-    />
   );
 }

@@ -5,7 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../../main/db/migrations';
 import { createDispatch } from '../../../main/ipc/dispatch';
+import { autoBackup, listBackups } from '../../../main/services/backups';
 import { handlers } from '../../../main/ipc/handlers';
 import { pricerSource } from '../../../shared/actuarial';
 import { estimateFromInput } from '../../../shared/calc/run';
@@ -13,7 +15,7 @@ import type { CaseInput } from '../../../shared/domain/case-schema';
 import { CHANNELS, contract, OPEN_WHILE_LOCKED, WRITES, type Channel } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
 import { makeCase } from '../../fixtures/cases';
-import { ACCOUNT, SENDER, SMITH_PAY, SMITH_SPOUSE, SSN, TEST_PASSPHRASE, dumpDatabase, isAllowedSender, johnSmith, openTestApp, seedSmith, value, type TestApp } from '../caseload-fixture';
+import { ACCOUNT, SENDER, SMITH_PAY, SMITH_SPOUSE, SSN, TEST_PASSPHRASE, dumpDatabase, isAllowedSender, johnSmith, openTestApp, seedSmith, testClock, value, type TestApp } from '../caseload-fixture';
 
 type Ctx = {
   app: TestApp;
@@ -38,6 +40,10 @@ type ChannelCase = {
 };
 
 const MISSING = 987_654;
+/** An automatic backup of the caseload as it is now; its name. */
+function backUp(c: Ctx): string {
+  return (listBackups(c.app.path)[0] ?? autoBackup(c.app.db, c.app.path, testClock(), 'daily')!).name;
+}
 const stale = (c: Ctx) => c.version() - 1;
 const ben = (name: string, share: string, cls: 'primary' | 'contingent' = 'primary') => ({ class: cls, kind: 'person', name, share });
 
@@ -268,6 +274,51 @@ const TABLE: Record<Channel, ChannelCase> = {
     notFound: { never: 'deleting a missing draft is a no-op' },
     conflict: { never: 'drafts are not versioned' },
   },
+  'storage:status': {
+    ok: {
+      input: () => ({}),
+      check: (v, c) =>
+        expect(v).toEqual({ checking: false, damaged: null, dailyBackup: { status: 'skipped', why: 'new-caseload' }, backupFolder: join(c.app.dir, 'backups') }),
+    },
+    invalid: { input: () => ({ verbose: true }), field: 'verbose' },
+    notFound: { never: 'the one caseload; takes no id' },
+    conflict: { never: 'read-only' },
+  },
+  'backups:list': {
+    ok: {
+      input: (c) => (backUp(c), {}),
+      check: (v) =>
+        expect(v).toEqual([{ name: expect.stringMatching(/^caseload-20261123-\d{6}-daily\.db$/), day: '2026-11-23', time: expect.stringMatching(/^\d\d:\d\d:\d\d$/), reason: 'daily', bytes: expect.any(Number) }]),
+    },
+    invalid: { input: () => ({ folder: '/' }), field: 'folder' },
+    notFound: { never: 'no backups is an empty list' },
+    conflict: { never: 'read-only' },
+  },
+  'backups:preview': {
+    ok: {
+      input: (c) => ({ name: backUp(c) }),
+      check: (v) => expect(v).toMatchObject({ ok: true, integrity: ['ok'], foreignKeys: 0, members: 1, schemaVersion: SCHEMA_VERSION, appSchemaVersion: SCHEMA_VERSION }),
+    },
+    invalid: { input: () => ({ name: '../caseload.sqlite' }), field: 'name' },
+    notFound: () => ({ name: 'caseload-20200101-000000-daily.db' }),
+    conflict: { never: 'read-only' },
+  },
+  'backups:restore': {
+    ok: {
+      input: async (c) => {
+        const name = backUp(c);
+        value(await c.app.call('notes:add', { memberId: c.id, text: 'written after the backup' }));
+        return { name };
+      },
+      check: (v, c) => {
+        expect(v).toMatchObject({ keptAside: expect.stringMatching(/caseload\.sqlite\.before-restore-2026-11-23T12-00-00-000Z$/), status: { checking: false, damaged: null } });
+        expect(c.app.services.schedule.notes(c.id).map((n) => n.text)).not.toContain('written after the backup');
+      },
+    },
+    invalid: { input: () => ({ name: '/etc/passwd' }), field: 'name' },
+    notFound: () => ({ name: 'caseload-20200101-000000-daily.db' }),
+    conflict: { never: 'a backup that fails its check is refused as INVALID_INPUT; nothing is versioned' },
+  },
   'session:status': {
     ok: { input: () => ({}), check: (v) => expect(v).toEqual({ state: 'unlocked', encrypted: true, reason: null, idleLockMinutes: 10 }) },
     invalid: { input: () => ({ state: 'locked' }), field: 'state' },
@@ -335,7 +386,7 @@ beforeEach(() => setUp());
 afterEach(() => app.close());
 
 /** Keys that name a stored record: a channel taking one can answer NOT_FOUND. */
-const ID_KEYS = ['id', 'memberId', 'a', 'b', 'token'];
+const ID_KEYS = ['id', 'memberId', 'a', 'b', 'token', 'name'];
 function inputKeys(channel: Channel): string[] {
   return Object.keys((contract[channel].input as unknown as { shape: Record<string, unknown> }).shape);
 }

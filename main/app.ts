@@ -9,7 +9,7 @@ import type { Degraded } from './db/integrity';
 import { createDispatch, type Dispatch, type DispatchOptions } from './ipc/dispatch';
 import { handlers } from './ipc/handlers';
 import type { CheckRunner } from './db/background-check';
-import { backupFolder, listBackups, openCaseload, type BackupFile, type DailyBackup, type OpenedCaseload, type PendingOpen, type StorageStatus } from './services/backups';
+import { backupFolder, encryptPlainBackups, listBackups, openCaseload, type BackupFile, type DailyBackup, type OpenedCaseload, type PendingOpen, type StorageStatus } from './services/backups';
 import { repos, systemClock, type Clock, type ServiceContext } from './services/context';
 import { documentsService, NO_DOCUMENT_HOST, type DocumentHost, type EventSink } from './services/documents';
 import { estimatesService } from './services/estimates';
@@ -231,6 +231,12 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
     storage = { degraded: opened.degraded, dailyBackup: opened.dailyBackup, checking: Boolean(opened.pending) };
     if (opened.pending) follow(db, opened.pending);
     else checked ||= !opened.degraded;
+    // Backups made before the passphrase was set up are plain: encrypt them with the caseload's
+    // key (after the unlock has answered, in the desktop app). Nothing to do reads 16 bytes each.
+    if (key) {
+      if (schedule) schedule(() => void (session.isLocked() ? null : session.withKey((k) => k && encryptPlainBackups(dbPath, k))));
+      else encryptPlainBackups(dbPath, key);
+    }
   }
 
   function closeLive(): void {

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { AppFailure } from '../../shared/ipc/result';
 import { encryptInPlace, fileKind, openDatabase } from '../db/connection';
+import { encryptPlainBackups, type SealedBackups } from '../services/backups';
 import { changePassphrase, createKeyFile, keyFilePath, passphraseSecret, recoverySecret, unlockKeyFile, type Secret } from '../security/keys';
 
 export type SecretOptions = { passphraseFile: string | null; newPassphraseFile: string | null; recoveryKeyFile: string | null };
@@ -120,9 +121,16 @@ export function runKeyCommand(verb: string | undefined, rest: string[], dbPath: 
         created.dataKey.fill(0);
         throw err;
       }
-      created.dataKey.fill(0);
+      let sealed: SealedBackups;
+      try {
+        sealed = encryptPlainBackups(dbPath, created.dataKey);
+      } finally {
+        created.dataKey.fill(0);
+      }
       io.stdout(`${kind === 'plain' ? `Encrypted ${dbPath} in place` : `Created the encrypted caseload ${dbPath}`}; key file ${keyFile}.\n`);
       io.stdout(`Recovery key (shown this once; give it to the agency to keep): ${created.recoveryKey}\n`);
+      if (sealed.encrypted.length) io.stdout(`Encrypted ${sealed.encrypted.length} earlier backup${sealed.encrypted.length === 1 ? '' : 's'} made before the passphrase, each with the key file beside it.\n`);
+      for (const f of sealed.failed) io.stderr(`Could not encrypt the earlier backup ${f.path} (${f.message}); it stays plain and is tried again at the next open.\n`);
       return 0;
     } finally {
       passphrase.bytes.fill(0);

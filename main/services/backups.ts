@@ -5,10 +5,10 @@
 // never by copying the file, so a backup is consistent and, once the caseload is encrypted, as
 // encrypted as it is. `openCaseload` is the caseload's way in: check (main/db/integrity.ts),
 // back up before a migration, migrate, back up for the day.
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { AppFailure } from '../../shared/ipc/result';
-import type { Db, OpenOptions } from '../db/connection';
+import { encryptInPlace, fileKind, type Db, type OpenOptions } from '../db/connection';
 import type { CheckRunner } from '../db/background-check';
 import { openVerified, type Degraded, type Health, type Opener } from '../db/integrity';
 import { keyFilePath } from '../security/keys';
@@ -161,6 +161,31 @@ export function newestGoodBackup(dbPath: string, opts: { folder?: string; key?: 
     }
   }
   return null;
+}
+
+export type SealedBackups = { encrypted: string[]; failed: { path: string; message: string }[] };
+
+/**
+ * Encrypt in place, with the caseload's data key, every automatic backup still in plain SQLite
+ * (made before the caseload's passphrase was set up), and put the caseload's key file beside
+ * each, as a backup made encrypted has. Each is one transaction (encryptInPlace): a failure
+ * leaves that backup plain and whole, to be tried again at the next open. Cheap when there is
+ * nothing to do: 16 bytes read per backup.
+ */
+export function encryptPlainBackups(dbPath: string, key: Buffer, folder = backupFolder(dbPath)): SealedBackups {
+  const out: SealedBackups = { encrypted: [], failed: [] };
+  const keys = keyFilePath(dbPath);
+  for (const b of listBackups(dbPath, folder)) {
+    try {
+      if (fileKind(b.path) !== 'plain') continue;
+      encryptInPlace(b.path, key);
+      if (existsSync(keys)) copyFileSync(keys, keyFilePath(b.path));
+      out.encrypted.push(b.path);
+    } catch (err) {
+      out.failed.push({ path: b.path, message: (err as Error).message });
+    }
+  }
+  return out;
 }
 
 export type DailyBackup =

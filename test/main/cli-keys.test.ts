@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/cli';
 import { fileKind } from '../../main/db/connection';
 import { keyFilePath } from '../../main/security/keys';
+import { listBackups } from '../../main/services/backups';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -34,6 +35,10 @@ describe('CLI on an encrypted caseload', () => {
     const db = join(dir, 'c.db');
     expect(cli(['members', 'import', roster, '--db', db]).code).toBe(0);
     expect(fileKind(db)).toBe('plain');
+    // The next open makes the day's backup: plain, like the caseload.
+    expect(cli(['members', 'list', '--db', db]).code).toBe(0);
+    const [earlier] = listBackups(db);
+    expect(fileKind(earlier!.path)).toBe('plain');
     const pass = { MOSERS_PASSPHRASE: 'field laptop passphrase' };
     expect(cli(['key', 'setup', '--db', db], { MOSERS_PASSPHRASE: 'short' })).toMatchObject({ code: 2, err: ['key setup: the passphrase must be at least 10 characters.'] });
     const setup = cli(['key', 'setup', '--db', db], pass);
@@ -42,6 +47,12 @@ describe('CLI on an encrypted caseload', () => {
     expect(setup.out[1]).toMatch(/^Recovery key \(shown this once; give it to the agency to keep\): [0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/);
     expect(fileKind(db)).toBe('encrypted');
     expect(readFileSync(db).includes(Buffer.from(SSN))).toBe(false);
+    // The backup made before the passphrase is encrypted too, its key file beside it.
+    expect(setup.out[2]).toBe('Encrypted 1 earlier backup made before the passphrase, each with the key file beside it.');
+    expect(fileKind(earlier!.path)).toBe('encrypted');
+    expect(readFileSync(earlier!.path).includes(Buffer.from(SSN))).toBe(false);
+    expect(existsSync(keyFilePath(earlier!.path))).toBe(true);
+    expect(cli(['check', '--db', earlier!.path], pass).out[0]).toMatch(/integrity ok; .* 12 members$/);
     expect(cli(['key', 'setup', '--db', db], pass).code).toBe(2);
 
     // No passphrase: an answer saying what to set, at once (CI=true, no stdin: nothing waits).

@@ -8,10 +8,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openApp } from '../../../main/app';
 import { encryptInPlace, fileKind, openDatabase } from '../../../main/db/connection';
 import { changePassphrase, createKeyFile, keyFilePath, passphraseSecret, readKeyFile, recoverySecret, unlockKeyFile } from '../../../main/security/keys';
+import { autoBackup, encryptPlainBackups } from '../../../main/services/backups';
 import { backupDatabase, checkDatabase, previewBackup, restoreDatabase } from '../../../main/services/maintenance';
 import { memberFactsSchema } from '../../../shared/domain/member';
 import { AppFailure } from '../../../shared/ipc/result';
-import { TEST_PASSPHRASE, TEST_SCRYPT, johnSmith, openTestApp, seedSmith, value, type TestApp } from '../caseload-fixture';
+import { TEST_PASSPHRASE, TEST_SCRYPT, johnSmith, openTestApp, seedSmith, testClock, value, type TestApp } from '../caseload-fixture';
 
 const NAME = 'Quillfeather';
 const SSN = '478-21-9036';
@@ -109,6 +110,83 @@ describe('no plaintext on disk', () => {
     app.app.close();
     for (const f of filesIn(app.dir)) expect(leaks(readFileSync(f)), f).toEqual([]);
     expect(() => encryptInPlace(app.path, Buffer.alloc(32, 1))).toThrow(/not a plain SQLite caseload/);
+  });
+});
+
+describe('backups made before the passphrase', () => {
+  it('are encrypted when the passphrase is set up, each with the key file beside it; none holds plaintext, each still restores', async () => {
+    const app = openTestApp({ prefix: 'legacy-backups-', plain: true });
+    apps.push(app);
+    const rec = await seedSmith(app, { lastName: NAME, ssn: SSN, directDeposit: { routingNumber: '011000015', accountNumber: ACCOUNT, accountType: 'savings' } });
+    const clock = testClock('2026-11-21');
+    const first = autoBackup(app.db, app.path, clock, 'daily')!;
+    clock.set('2026-11-22');
+    const second = autoBackup(app.db, app.path, clock, 'pre-migration')!;
+    for (const b of [first, second]) {
+      expect(fileKind(b.path)).toBe('plain');
+      expect(leaks(readFileSync(b.path))).not.toEqual([]);
+    }
+    value(await app.call('session:setup', { passphrase: 'the first passphrase' }));
+    for (const b of [first, second]) {
+      expect(fileKind(b.path), b.name).toBe('encrypted');
+      expect(leaks(readFileSync(b.path)), b.name).toEqual([]);
+      const key = unlockKeyFile(keyFilePath(b.path), passphraseSecret('the first passphrase'));
+      expect(previewBackup(b.path, key)).toMatchObject({ ok: true, members: 1 });
+      key.fill(0);
+    }
+    expect(app.services.members.get(rec.id).lastName).toBe(NAME);
+    app.app.close();
+    for (const f of filesIn(join(app.dir, 'backups'))) expect(leaks(readFileSync(f)), f).toEqual([]);
+  });
+
+  it('in the desktop app the encryption of earlier backups waits until the setup has answered', async () => {
+    const dir = tmp();
+    const path = join(dir, 'caseload.db');
+    const plain = openApp(path, { clock: testClock('2026-11-21'), who: 'enc-test' });
+    plain.services.members.create(memberFactsSchema.parse(johnSmith({ lastName: NAME, ssn: SSN })));
+    const b = autoBackup(plain.db, path, testClock('2026-11-21'), 'daily')!;
+    plain.close();
+    const later: (() => void)[] = [];
+    const app = openApp(path, { clock: testClock('2026-11-22'), who: 'enc-test', locked: true, scrypt: TEST_SCRYPT, scheduleDailyBackup: (task) => later.push(task) });
+    try {
+      app.services.session.setup('the first passphrase');
+      expect(fileKind(path)).toBe('encrypted');
+      expect(fileKind(b.path)).toBe('plain');
+      for (const task of later.splice(0)) task();
+      expect(fileKind(b.path)).toBe('encrypted');
+      expect(leaks(readFileSync(b.path))).toEqual([]);
+    } finally {
+      app.close();
+    }
+  });
+
+  it('a backup that cannot be encrypted now stays whole and plain, and is encrypted at the next open', async () => {
+    const dir = tmp();
+    const path = join(dir, 'caseload.db');
+    const plain = openApp(path, { clock: testClock('2026-11-21'), who: 'enc-test' });
+    plain.services.members.create(memberFactsSchema.parse(johnSmith({ lastName: NAME, ssn: SSN })));
+    const b = autoBackup(plain.db, path, testClock('2026-11-21'), 'daily')!;
+    plain.close();
+    const { dataKey } = createKeyFile(keyFilePath(path), passphraseSecret(TEST_PASSPHRASE), { now: '2026-11-22T12:00:00.000Z', scrypt: TEST_SCRYPT });
+    encryptInPlace(path, dataKey);
+    // Another connection holds a lock on it (a copy being read elsewhere): the rekey cannot start.
+    const holder = openDatabase(b.path);
+    holder.pragma('busy_timeout = 0');
+    holder.exec('BEGIN EXCLUSIVE');
+    const sealed = encryptPlainBackups(path, dataKey);
+    expect(sealed.encrypted).toEqual([]);
+    expect(sealed.failed.map((f) => f.path)).toEqual([b.path]);
+    holder.exec('ROLLBACK');
+    holder.close();
+    expect(fileKind(b.path)).toBe('plain');
+    const whole = openDatabase(b.path, { readonly: true });
+    expect(checkDatabase(whole).ok).toBe(true);
+    whole.close();
+    const app = openApp(path, { clock: testClock('2026-11-22'), who: 'enc-test', key: Buffer.from(dataKey) });
+    app.close();
+    expect(fileKind(b.path)).toBe('encrypted');
+    expect(leaks(readFileSync(b.path))).toEqual([]);
+    dataKey.fill(0);
   });
 });
 

@@ -120,7 +120,7 @@ function openCaseload(): Dispatch | null {
   try {
     mkdirSync(dirname(dbPath), { recursive: true });
     // Locked until the counselor gives the passphrase (or sets one up on first run).
-    workstation = openApp(dbPath, { locked: true, scheduleDailyBackup: afterUnlock, backgroundCheck: workerCheck(), documentHost: electronDocumentHost(() => mainWindow, secureSession) });
+    workstation = openApp(dbPath, { locked: true, scheduleAfterUnlock: afterUnlock, backgroundCheck: workerCheck(), documentHost: electronDocumentHost(() => mainWindow, secureSession) });
   } catch (err) {
     fatal(databaseOpenError(dbPath, err));
     return null;

@@ -43,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
   const outIdx = argv.indexOf('--out');
   const outDir = outIdx >= 0 && argv[outIdx + 1] ? argv[outIdx + 1]! : join(homedir(), 'Downloads');
   // Locked until the passphrase is given, as the desktop app starts.
-  const app = openApp(dbPath, { locked: true, scheduleDailyBackup: afterUnlock, backgroundCheck: workerCheck(), documentHost: folderDocumentHost(outDir) });
+  const app = openApp(dbPath, { locked: true, scheduleAfterUnlock: afterUnlock, backgroundCheck: workerCheck(), documentHost: folderDocumentHost(outDir) });
   const log = createLogger((l) => process.stderr.write(l));
   const dispatch = dispatchFor(app.services, { isAllowedSender: previewSenderAllowed, log: (l) => log.error(l) });
   const context = await launchChromium({ headless });

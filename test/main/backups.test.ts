@@ -51,13 +51,14 @@ describe('the daily backup', () => {
     const clock = testClock('2026-11-23');
     const path = seeded(clock);
     const tasks: (() => void)[] = [];
-    const app = openApp(path, { clock, who: 'backups-test', scheduleDailyBackup: (task) => tasks.push(task) });
+    const app = openApp(path, { clock, who: 'backups-test', scheduleAfterUnlock: (task) => tasks.push(task) });
     try {
       expect(app.services.storage.status().dailyBackup).toEqual({ status: 'pending' });
       expect(listBackups(path)).toEqual([]);
       expect(app.services.members.search({ limit: 5 })).toHaveLength(2);
-      expect(tasks).toHaveLength(1);
-      tasks[0]!();
+      // The day's backup, then warming the search indexes (a plain caseload: no backup to encrypt).
+      expect(tasks).toHaveLength(2);
+      for (const task of tasks) task();
       expect(app.services.storage.status().dailyBackup).toMatchObject({ status: 'written', backup: { day: '2026-11-23', reason: 'daily' } });
       expect(listBackups(path)).toHaveLength(1);
     } finally {

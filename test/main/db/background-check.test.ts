@@ -70,7 +70,7 @@ function heldRunner(inner: CheckRunner = workerCheck()) {
 }
 
 function desktop(path: string, runner: CheckRunner, day = '2026-11-23'): { app: App; call: (channel: string, input: unknown) => Promise<Result<unknown>> } {
-  const app = openApp(path, { clock: testClock(day), who: 'check-test', locked: true, scrypt: TEST_SCRYPT, backgroundCheck: runner, scheduleDailyBackup: (task) => task() });
+  const app = openApp(path, { clock: testClock(day), who: 'check-test', locked: true, scrypt: TEST_SCRYPT, backgroundCheck: runner, scheduleAfterUnlock: (task) => task() });
   const dispatch = dispatchFor(app.services, { isAllowedSender });
   return { app, call: (channel, input) => dispatch(channel, input, SENDER) };
 }

@@ -147,7 +147,7 @@ describe('backups made before the passphrase', () => {
     const b = autoBackup(plain.db, path, testClock('2026-11-21'), 'daily')!;
     plain.close();
     const later: (() => void)[] = [];
-    const app = openApp(path, { clock: testClock('2026-11-22'), who: 'enc-test', locked: true, scrypt: TEST_SCRYPT, scheduleDailyBackup: (task) => later.push(task) });
+    const app = openApp(path, { clock: testClock('2026-11-22'), who: 'enc-test', locked: true, scrypt: TEST_SCRYPT, scheduleAfterUnlock: (task) => later.push(task) });
     try {
       app.services.session.setup('the first passphrase');
       expect(fileKind(path)).toBe('encrypted');

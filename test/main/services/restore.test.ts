@@ -39,7 +39,7 @@ function caseload(name: string): { path: string; backup: string } {
 }
 
 function desktop(path: string, day = '2026-11-23'): { app: App; call: <T>(channel: string, input: unknown) => Promise<Result<T>> } {
-  const app = openApp(path, { clock: testClock(day), who: 'restore-test', locked: true, scrypt: TEST_SCRYPT, backgroundCheck: workerCheck(), scheduleDailyBackup: (task) => task() });
+  const app = openApp(path, { clock: testClock(day), who: 'restore-test', locked: true, scrypt: TEST_SCRYPT, backgroundCheck: workerCheck(), scheduleAfterUnlock: (task) => task() });
   const dispatch = dispatchFor(app.services, { isAllowedSender });
   app.services.session.unlock(TEST_PASSPHRASE);
   return { app, call: (channel, input) => dispatch(channel, input, SENDER) as Promise<Result<never>> };

@@ -53,11 +53,13 @@ export function generateCaseload(dbPath: string, n: number): void {
   app.close();
 }
 
-export function roster(n: number): string {
+/** A roster of `n` new members; `round` gives another set of member IDs (R, S, T …). */
+export function roster(n: number, round = 0): string {
   const rows = [ROSTER_COLUMNS.join(',')];
+  const letter = String.fromCharCode(82 + round);
   for (let i = 0; i < n; i++) {
     rows.push(
-      [`R${String(i).padStart(7, '0')}`, `Roster${i % 500}`, FIRST[i % FIRST.length], `2${String(10 + (i % 89)).padStart(2, '0')}${String(10 + (i % 89)).padStart(2, '0')}${String(1000 + i).slice(-4)}`, '1965-05-05', '2001-02-03', '2026-10-31', '250', '0', '0', '500', '4800.00', '', '2027-06-01', '', '573-555-0100'].join(','),
+      [`${letter}${String(i).padStart(7, '0')}`, `Roster${i % 500}`, FIRST[i % FIRST.length], `2${String(10 + (i % 89)).padStart(2, '0')}${String(10 + (i % 89)).padStart(2, '0')}${String(1000 + i).slice(-4)}`, '1965-05-05', '2001-02-03', '2026-10-31', '250', '0', '0', '500', '4800.00', '', '2027-06-01', '', '573-555-0100'].join(','),
     );
   }
   return rows.join('\n');

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openApp } from '../../../main/app';
 import { encryptInPlace, fileKind, openDatabase } from '../../../main/db/connection';
 import { changePassphrase, createKeyFile, keyFilePath, passphraseSecret, readKeyFile, recoverySecret, unlockKeyFile } from '../../../main/security/keys';
-import { autoBackup, encryptPlainBackups } from '../../../main/services/backups';
+import { autoBackup, encryptPlainBackups, type BackupFile } from '../../../main/services/backups';
 import { backupDatabase, checkDatabase, previewBackup, restoreDatabase } from '../../../main/services/maintenance';
 import { memberFactsSchema } from '../../../shared/domain/member';
 import { AppFailure } from '../../../shared/ipc/result';
@@ -113,6 +113,16 @@ describe('no plaintext on disk', () => {
   });
 });
 
+/** A legacy plain caseload holding the secrets, with a plain daily backup of 2026-11-21. */
+function legacyWithBackup(): { path: string; backup: BackupFile } {
+  const path = join(tmp(), 'caseload.db');
+  const plain = openApp(path, { clock: testClock('2026-11-21'), who: 'enc-test' });
+  plain.services.members.create(memberFactsSchema.parse(johnSmith({ lastName: NAME, ssn: SSN })));
+  const backup = autoBackup(plain.db, path, testClock('2026-11-21'), 'daily')!;
+  plain.close();
+  return { path, backup };
+}
+
 describe('backups made before the passphrase', () => {
   it('are encrypted when the passphrase is set up, each with the key file beside it; none holds plaintext, each still restores', async () => {
     const app = openTestApp({ prefix: 'legacy-backups-', plain: true });
@@ -140,12 +150,7 @@ describe('backups made before the passphrase', () => {
   });
 
   it('in the desktop app the encryption of earlier backups waits until the setup has answered', async () => {
-    const dir = tmp();
-    const path = join(dir, 'caseload.db');
-    const plain = openApp(path, { clock: testClock('2026-11-21'), who: 'enc-test' });
-    plain.services.members.create(memberFactsSchema.parse(johnSmith({ lastName: NAME, ssn: SSN })));
-    const b = autoBackup(plain.db, path, testClock('2026-11-21'), 'daily')!;
-    plain.close();
+    const { path, backup: b } = legacyWithBackup();
     const later: (() => void)[] = [];
     const app = openApp(path, { clock: testClock('2026-11-22'), who: 'enc-test', locked: true, scrypt: TEST_SCRYPT, scheduleAfterUnlock: (task) => later.push(task) });
     try {
@@ -161,12 +166,7 @@ describe('backups made before the passphrase', () => {
   });
 
   it('a backup that cannot be encrypted now stays whole and plain, and is encrypted at the next open', async () => {
-    const dir = tmp();
-    const path = join(dir, 'caseload.db');
-    const plain = openApp(path, { clock: testClock('2026-11-21'), who: 'enc-test' });
-    plain.services.members.create(memberFactsSchema.parse(johnSmith({ lastName: NAME, ssn: SSN })));
-    const b = autoBackup(plain.db, path, testClock('2026-11-21'), 'daily')!;
-    plain.close();
+    const { path, backup: b } = legacyWithBackup();
     const { dataKey } = createKeyFile(keyFilePath(path), passphraseSecret(TEST_PASSPHRASE), { now: '2026-11-22T12:00:00.000Z', scrypt: TEST_SCRYPT });
     encryptInPlace(path, dataKey);
     // Another connection holds a lock on it (a copy being read elsewhere): the rekey cannot start.

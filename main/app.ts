@@ -152,12 +152,19 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
   // services over it take the read-only one's place; on a failure, the read-only one stays, with
   // the damaged copy and the way back. A lock meanwhile cancels the check (the next unlock checks).
   function follow(ro: Db, pending: PendingOpen): void {
-    const done = pending.health.then((health) => {
-      if (checking?.ro !== ro || live?.db !== ro) return;
-      checking = null;
-      settle(ro, pending, health);
-      changed();
-    });
+    const done = pending.health
+      .then((health) => {
+        if (checking?.ro !== ro || live?.db !== ro) return;
+        checking = null;
+        settle(ro, pending, health);
+      })
+      .catch((err: unknown) => {
+        // Never an unhandled rejection in the main process: the caseload stays read-only, and
+        // the window says why.
+        checking = null;
+        storage = { degraded: null, dailyBackup: { status: 'failed', message: `the caseload's check could not finish: ${(err as Error)?.message ?? String(err)}` } };
+      })
+      .finally(changed);
     checking = { ro, pending, done };
   }
 

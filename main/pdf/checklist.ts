@@ -60,8 +60,6 @@ export type ChecklistForm = {
   /** ISO due date, and how it is set. */
   due: string;
   dueRule: string;
-  /** Printed by this workstation (the dependent child form is not). */
-  printable: boolean;
 };
 
 export type ChecklistProof = { document: ProofDocument; title: string; received: boolean; kind: ProofKind | null; due: string };
@@ -157,7 +155,6 @@ export function buildChecklist(input: DocumentInput): Checklist {
       status: g?.status ?? 'not-started',
       due,
       dueRule,
-      printable: form !== 'dependent-child-life',
     });
   }
 
@@ -171,7 +168,7 @@ export function buildChecklist(input: DocumentInput): Checklist {
   return { forms, proofs, idealWindow, deadlines: d, retirementDate: estimate.retirementDate };
 }
 
-/** The forms still open (not received) that this workstation prints, in packet order. */
+/** The forms still open (not received), in packet order. */
 export function openForms(list: Checklist): ChecklistForm[] {
-  return list.forms.filter((f) => f.status !== 'received' && f.printable);
+  return list.forms.filter((f) => f.status !== 'received');
 }

@@ -65,6 +65,7 @@ export type DocumentKind =
   | 'w4p'
   | 'beneficiary-life-insurance'
   | 'optional-life'
+  | 'dependent-child-life'
   | 'release-information'
   | 'designation-of-agent'
   | 'backdrop-distribution'

@@ -84,7 +84,7 @@ export function addCoverSheet(ctx: DocContext, input: DocumentInput, contents: D
         f.requirement,
         STATUS_LABELS[f.status],
         f.status === 'received' ? '—' : formatDate(f.due),
-        f.status === 'received' ? '' : f.printable ? pagesOf(f.form) : 'Ask MOSERS',
+        f.status === 'received' ? '' : pagesOf(f.form),
       ],
       bold: f.status !== 'received' && f.requirement === 'Required',
     })),

@@ -12,6 +12,7 @@ import { addBackdropDistribution } from './forms/backdrop-distribution';
 import { addBeneficiaries } from './forms/beneficiaries';
 import { addDesignationOfAgent } from './forms/designation-of-agent';
 import { addDirectDeposit } from './forms/direct-deposit';
+import { addDependentChildLife } from './forms/dependent-child-life';
 import { addOptionalLife } from './forms/optional-life';
 import { addReleaseInformation } from './forms/release-information';
 import { addRetirementApplication } from './forms/retirement-application';
@@ -44,6 +45,7 @@ const FORM_BUILDERS: Partial<Record<FormId, Adder>> = {
   w4p: (ctx, input) => addW4p(ctx, input),
   'beneficiary-life-insurance': (ctx, input, opts) => addBeneficiaries(ctx, input, opts.preparedOn ?? input.estimate.asOf),
   'optional-life': (ctx, input) => addOptionalLife(ctx, input),
+  'dependent-child-life': (ctx, input) => addDependentChildLife(ctx, input),
   'release-information': (ctx, input) => addReleaseInformation(ctx, input),
   'designation-of-agent': (ctx, input) => addDesignationOfAgent(ctx, input),
   'backdrop-distribution': (ctx, input, opts) => addBackdropDistribution(ctx, input, { installments: opts.backdropInstallments }),

@@ -219,7 +219,45 @@ describe('documents for edge cases', () => {
     expect(text).toContain('Not eligible to retire under MSEP 2011 on June 1, 2027: no benefit amounts are shown for this plan.');
     expect(text).toContain('Not eligible on this date');
     expect(text).toContain('No payment option is payable on this retirement date (ELIG-5).');
-    // A form the workstation does not print is on the checklist, to ask MOSERS for.
-    expect(text).toMatch(/CW-206 Retain\/Terminate Dependent Child Life Insurance If applicable Not started \w+ \d+, \d{4} Ask MOSERS/);
+  });
+
+  it('the dependent child life form, when the counselor marks it as applying: listed with its pages, the choice left to the member, four blank child rows, the first payment date (FORM-4, PROC-5)', async () => {
+    const raw = makeCase({ member: { name: 'Rosa Delgado-Parr' }, retirementDate: '2027-06-01' });
+    const estimate = estimateOf(raw, pricers());
+    const c = caseSchema.parse(raw);
+    const member = documentMemberFromCase(c);
+    member.memberId = 'M0440123';
+    member.ssn = '123456789';
+    member.process = { forms: [{ form: 'dependent-child-life', status: 'not-started' }] };
+    const r = await buildPacket({ estimate, member, case: c });
+    const child = r.documents.find((d) => d.kind === 'dependent-child-life');
+    expect(child).toMatchObject({ code: 'CW-206', title: 'Retain/Terminate Dependent Child Life Insurance' });
+    const fields = await readFields(r.bytes);
+    const mine = Object.fromEntries(Object.entries(fields).filter(([k]) => k.startsWith('dependentChild.')));
+    const blankChild = (i: number) => ({
+      [`dependentChild.child${i}.name`]: '',
+      [`dependentChild.child${i}.birthDate`]: '',
+      [`dependentChild.child${i}.relationship`]: '',
+      [`dependentChild.child${i}.disabled`]: false,
+    });
+    expect(mine).toEqual({
+      'dependentChild.member.name': 'Rosa Delgado-Parr',
+      'dependentChild.member.memberId': 'M0440123',
+      'dependentChild.member.ssn': '***-**-6789',
+      'dependentChild.choice': { selected: null, options: ['retain', 'terminate'] },
+      ...blankChild(1),
+      ...blankChild(2),
+      ...blankChild(3),
+      ...blankChild(4),
+    });
+    const firstPayment = estimate.results[0]!.deadlines.firstPaymentDate;
+    const [y, m, d] = firstPayment.split('-').map(Number) as [number, number, number];
+    const text = flat(pdftotext(r.bytes));
+    expect(text).toContain(`MOSERS must receive it before your first benefit is paid (${MONTHS[m - 1]} ${d}, ${y}, PROC-5)`);
+    expect(text).toContain('$2.00 a month in total');
+    // The cover lists it with the pages it is on, like every other open form.
+    const pages = child!.firstPage === child!.lastPage ? `p\\. ${child!.firstPage}` : `pp\\. ${child!.firstPage}–${child!.lastPage}`;
+    expect(text).toMatch(new RegExp(`CW-206 Retain/Terminate Dependent Child Life Insurance If applicable Not started \\w+ \\d+, \\d{4} ${pages}`));
+    expect(text).not.toContain('Ask MOSERS');
   });
 });

@@ -4,7 +4,6 @@ import type { PricerSource } from '../shared/calc/run';
 import { AppFailure } from '../shared/ipc/result';
 import { type Db, type OpenOptions } from './db/connection';
 import { fileStamp, type Health } from './db/integrity';
-import { warmSearchIndexes } from './db/repos/members';
 import { previewBackup, restoreDatabase } from './services/maintenance';
 import type { Degraded } from './db/integrity';
 import { createDispatch, type Dispatch, type DispatchOptions } from './ipc/dispatch';
@@ -60,9 +59,8 @@ export type AppOptions = OpenOptions & {
   keyFile?: string;
   /**
    * When given, the work an open brings with it runs through this scheduler after the unlock has
-   * answered (the desktop app and the preview): the day's backup, the encryption of backups made
-   * before the passphrase, and reading the search indexes into the page cache. Without it the
-   * backups are made before the open returns (tests, the CLI) and nothing is warmed.
+   * answered (the desktop app and the preview): the day's backup and the encryption of backups
+   * made before the passphrase. Without it both are done before the open returns (tests, the CLI).
    */
   scheduleAfterUnlock?: (task: () => void) => void;
   /** The idle lock's clock and timers (tests inject fake ones). */
@@ -187,7 +185,6 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
     checked = true;
     ro.close();
     storage = { degraded: null, dailyBackup: backedUp.get(next.db) ?? next.dailyBackup };
-    warmLater(next.db);
   }
 
   /** Settles once no check is running: one that starts while waiting (a lock and unlock) is waited for too. */
@@ -240,32 +237,13 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
     }
     storage = { degraded: opened.degraded, dailyBackup: opened.dailyBackup, checking: Boolean(opened.pending) };
     if (opened.pending) follow(db, opened.pending);
-    else {
-      checked ||= !opened.degraded;
-      warmLater(db);
-    }
+    else checked ||= !opened.degraded;
     // Backups made before the passphrase was set up are plain: encrypt them with the caseload's
     // key (after the unlock has answered, in the desktop app). Nothing to do reads 16 bytes each.
     if (key) {
       if (schedule) schedule(() => void (session.isLocked() ? null : session.withKey((k) => k && encryptPlainBackups(dbPath, k))));
       else encryptPlainBackups(dbPath, key);
     }
-  }
-
-  /**
-   * After the unlock has answered, read the search indexes once into this connection's page
-   * cache: on an encrypted caseload the first search would otherwise decrypt its index pages
-   * then (main/db/repos/members.ts warmSearchIndexes).
-   */
-  function warmLater(db: Db): void {
-    opts.scheduleAfterUnlock?.(() => {
-      if (live?.db !== db || !db.open) return;
-      try {
-        warmSearchIndexes(db);
-      } catch {
-        // A read that fails here fails again, with its message, when the counselor searches.
-      }
-    });
   }
 
   function closeLive(): void {

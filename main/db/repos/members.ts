@@ -154,13 +154,3 @@ export function membersRepo(db: Db) {
   };
 }
 export type MembersRepo = ReturnType<typeof membersRepo>;
-
-/**
- * Read the indexes the caseload search uses (name and last 4 of the SSN), every leaf page, so
- * they sit decrypted in the connection's page cache: the counselor's first searches after an
- * unlock then cost what later ones do (npm run bench: the time it takes at 100,000 members).
- */
-export function warmSearchIndexes(db: Db): void {
-  db.prepare('SELECT count(first_key) FROM members INDEXED BY members_last_key').pluck().get();
-  db.prepare('SELECT count(retirement_date) FROM members INDEXED BY members_ssn_last4_cover').pluck().get();
-}

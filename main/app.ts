@@ -256,12 +256,17 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
   /**
    * Put an automatic backup in place of the caseload (maintenance.restoreDatabase: the backup is
    * checked first and refused if it fails; the caseload as it was is kept aside, never deleted),
-   * then open what is in place with the full check, as at the start of a run. When the restore
-   * is refused, the caseload that was open opens again, unchanged.
+   * then open it. When the restore is refused, the caseload that was open opens again, unchanged.
    */
-  function restore(name: string): { keptAside: string | null } {
+  /** An automatic backup by its file name (the window never names a path), or NOT_FOUND. */
+  function backupNamed(name: string): BackupFile {
     const backup = listBackups(dbPath).find((b) => b.name === name);
-    if (!backup) throw new AppFailure('NOT_FOUND', `There is no automatic backup named ${name}.`, { name: 'is not one of the automatic backups' });
+    if (!backup) throw new AppFailure('NOT_FOUND', `There is no automatic backup named ${name}; choose one from the list.`, { name: 'is not one of the automatic backups' });
+    return backup;
+  }
+
+  function restore(name: string): { keptAside: string | null } {
+    const backup = backupNamed(name);
     // The session's own key: the reopen keeps using it (the background check's writable open
     // comes later), and the session zeroes it when it locks.
     return session.withKey((key) => {
@@ -273,7 +278,10 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
       } catch (err) {
         failure = err;
       }
-      checked = false;
+      // What is in place passed integrity_check a moment ago (restoreDatabase checks the backup
+      // first), so it opens without a second check; after a refused restore the caseload is as
+      // it was, checked or not.
+      if (!failure) checked = true;
       try {
         openLive(key);
       } catch (err) {
@@ -328,12 +336,7 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
       whenWritable: () => (checking ? noCheckRunning() : null),
       folder: () => backupFolder(dbPath),
       backups: () => (current(), listBackups(dbPath)),
-      preview: (name) =>
-        session.withKey((key) => {
-          const backup = listBackups(dbPath).find((b) => b.name === name);
-          if (!backup) throw new AppFailure('NOT_FOUND', `There is no automatic backup named ${name}.`, { name: 'is not one of the automatic backups' });
-          return previewBackup(backup.path, key);
-        }),
+      preview: (name) => session.withKey((key) => previewBackup(backupNamed(name).path, key)),
       restore,
     },
   };

@@ -103,6 +103,20 @@ export function restoreDatabase(backup: string, dbPath: string, stamp: string, o
   const key = opts.key ?? null;
   const preview = previewBackup(backup, key);
   if (!preview.ok) throw new AppFailure('INVALID_INPUT', `${backup} fails its check (${preview.integrity.join('; ')}; schema ${preview.schemaVersion}); it was not restored.`);
+  // The copy is made (and encrypted) beside the caseload before the caseload is moved: a full
+  // disk or a failed encryption leaves the caseload where it was, untouched.
+  const tmp = `${dbPath}.restoring`;
+  try {
+    copyFileSync(backup, tmp);
+    if (key && fileKind(tmp) === 'plain') encryptInPlace(tmp, key);
+  } catch (err) {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // Not ours to remove (not a file): the caseload is still untouched.
+    }
+    throw new AppFailure('UNAVAILABLE', `The backup could not be copied into place (${(err as Error).message}). The caseload was not changed; free some disk space and try again.`);
+  }
   let keptAside: string | null = null;
   if (existsSync(dbPath)) {
     let checkpointed = false;
@@ -125,14 +139,6 @@ export function restoreDatabase(backup: string, dbPath: string, stamp: string, o
       if (checkpointed) rmSync(`${dbPath}${ext}`, { force: true });
       else renameSync(`${dbPath}${ext}`, `${keptAside}${ext}`);
     }
-  }
-  const tmp = `${dbPath}.restoring`;
-  copyFileSync(backup, tmp);
-  try {
-    if (key && fileKind(tmp) === 'plain') encryptInPlace(tmp, key);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw new AppFailure('UNAVAILABLE', `The backup could not be encrypted on its way in: ${(err as Error).message}`);
   }
   renameSync(tmp, dbPath);
   const keys = keyFilePath(dbPath);

@@ -64,7 +64,9 @@ describe('backups:restore from the desktop app', () => {
       expect(preview).toMatchObject({ ok: true, value: { name: backup, ok: true, members: 200, integrity: ['ok'] } });
 
       const restored = await call<{ keptAside: string }>('backups:restore', { name: backup });
-      expect(restored).toMatchObject({ ok: true, value: { keptAside: expect.stringMatching(/caseload\.db\.before-restore-2026-11-23T12-00-00-000Z$/) } });
+      // The backup passed integrity_check inside the restore: it opens writable at once, unchecked again.
+      expect(restored).toMatchObject({ ok: true, value: { keptAside: expect.stringMatching(/caseload\.db\.before-restore-2026-11-23T12-00-00-000Z$/), status: { checking: false, damaged: null } } });
+      expect(app.db.readonly).toBe(false);
       const keptAside = (restored as { ok: true; value: { keptAside: string } }).value.keptAside;
       expect(sha(keptAside)).toBe(damagedSha);
       await app.checked();
@@ -92,11 +94,29 @@ describe('backups:restore from the desktop app', () => {
       const r = await call('backups:restore', { name: backup });
       expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('was not restored') } });
       expect(members(app)).toBe(205);
-      // Reopened with the full check, as at the start of a run; then writable again.
+      // Reopened as it was (its check in the background, as at the start of a run); then writable again.
       await app.checked();
       expect(app.db.readonly).toBe(false);
       expect(await call('notes:add', { memberId: 1, text: 'still writable' })).toMatchObject({ ok: true });
       expect(existsSync(`${path}.before-restore-2026-11-23T12-00-00-000Z`)).toBe(false);
+    } finally {
+      app.close();
+    }
+  });
+
+  it('a backup that cannot be copied into place (no room beside the caseload) leaves the caseload where it was, open and writable', async () => {
+    const { path, backup } = caseload('no-room');
+    const { app, call } = desktop(path);
+    try {
+      await app.checked();
+      // Something already holds the name the copy is written to first: the copy fails.
+      mkdirSync(`${path}.restoring`);
+      const r = await call('backups:restore', { name: backup });
+      expect(r).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringContaining('The caseload was not changed') } });
+      expect(existsSync(`${path}.before-restore-2026-11-23T12-00-00-000Z`)).toBe(false);
+      await app.checked();
+      expect(members(app)).toBe(205);
+      expect(app.db.readonly).toBe(false);
     } finally {
       app.close();
     }

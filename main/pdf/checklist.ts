@@ -1,6 +1,8 @@
 // The member's two-step checklist (RULES.md sections 9 and 10): which forms apply, their status
 // and due dates, and the proof documents (FORM-1) still needed.
-import { addDays, formatDate as isoDate, monthOf, parseDate, monthIndex } from '../../shared/calc/dates';
+import { parseDate } from '../../shared/calc/dates';
+import { idealWindow as idealWindowFor } from '../../shared/calc/deadlines';
+import { retiresFromActive } from '../../shared/calc/eligibility';
 import type { Case } from '../../shared/domain/case-schema';
 import type { Estimate, PlanResult } from '../../shared/domain/estimate-schema';
 import { STEP1_FORM_IDS, type DocumentInput, type DocumentMember, type FormId, type FormStatus, type ProofDocument, type ProofKind } from './types';
@@ -75,9 +77,7 @@ export type Checklist = {
 
 /** DATE-5: active when no last day worked, or one in the month before R. */
 export function isActive(c: Case): boolean {
-  const ldw = c.member.lastDayWorked;
-  if (!ldw) return true;
-  return monthIndex(monthOf(parseDate(ldw))) === monthIndex(monthOf(parseDate(c.retirementDate))) - 1;
+  return retiresFromActive(c.member.lastDayWorked, c.retirementDate);
 }
 
 export function isMarried(m: DocumentMember): boolean {
@@ -106,8 +106,7 @@ export function buildChecklist(input: DocumentInput): Checklist {
   const first = estimate.results[0];
   if (!first) throw new Error('estimate: has no results');
   const d = first.deadlines;
-  const r = parseDate(estimate.retirementDate);
-  const idealWindow = { from: isoDate(addDays(r, -120)), to: isoDate(addDays(r, -45)) }; // PROC-3
+  const idealWindow = idealWindowFor(parseDate(estimate.retirementDate)); // PROC-3
   const given = new Map((member.process?.forms ?? []).map((f) => [f.form, f] as const));
   const married = isMarried(member);
 

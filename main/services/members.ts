@@ -1,4 +1,5 @@
 import { compareDates, parseDate } from '../../shared/calc/dates';
+import { retiresFromActive } from '../../shared/calc/eligibility';
 import {
   type BeneficiaryInput,
   type Designation,
@@ -136,9 +137,7 @@ export function checkFacts(f: MemberFacts): void {
   if (f.employmentStatus === 'terminated' && !f.lastDayWorked) fields.lastDayWorked = 'is required for a member who has left';
   if (f.employmentStatus === 'active' && f.lastDayWorked && f.retirementDate) {
     // DATE-5: an active member's last day worked falls in the month before R.
-    const last = parseDate(f.lastDayWorked);
-    const r = parseDate(f.retirementDate);
-    if (last.y * 12 + last.m !== r.y * 12 + r.m - 1) fields.employmentStatus = 'must be terminated when the last day worked is before the month preceding the retirement date (DATE-5)';
+    if (!retiresFromActive(f.lastDayWorked, f.retirementDate)) fields.employmentStatus = 'must be terminated when the last day worked is before the month preceding the retirement date (DATE-5)';
   }
   if (Object.keys(fields).length > 0) throw new AppFailure('INVALID_INPUT', 'The member record has problems.', fields);
 }

@@ -1,5 +1,5 @@
-import { addDays, compareDates, dayNumber, formatDate, longDate, parseDate } from '../../shared/calc/dates';
-import { processDates } from '../../shared/calc/deadlines';
+import { compareDates, dayNumber, longDate, parseDate } from '../../shared/calc/dates';
+import { idealWindow, processDates } from '../../shared/calc/deadlines';
 import { STEP1_FORMS, STEP2_FORMS, PROOF_DOCUMENTS, type FormId, type FormStatus, type ProofDocument } from '../../shared/domain/member';
 import type { ServiceContext } from './context';
 import type { MembersService } from './members';
@@ -91,7 +91,7 @@ export function processService(ctx: ServiceContext, members: MembersService) {
       memberId,
       version: row.version,
       deadlines,
-      idealWindow: deadlines && row.retirement_date ? { from: formatDate(addDays(parseDate(row.retirement_date), -120)), to: formatDate(addDays(parseDate(row.retirement_date), -45)) } : null,
+      idealWindow: row.retirement_date ? idealWindow(parseDate(row.retirement_date)) : null, // PROC-3
       forms,
       proofs,
       progress: { step1: progress(1), step2: progress(2) },

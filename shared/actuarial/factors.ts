@@ -23,9 +23,12 @@ export function jointSurvivorFactor(a: AnnuityValues, share: DecimalValue, popUp
   return lead.div(lead.plus(new Decimal(share).times(a.y.minus(a.xy))));
 }
 
-/** n years certain and life: ä(12)_x/(ä(12)_n + nE_x·ä(12)_{x+n}) (BASIS.md; RULES.md OPT-6). */
-export function certainAndLifeFactor(lifeAnnuity: Decimal, deferredLifeAnnuity: Decimal, years: number, rate: Decimal): Decimal {
-  return lifeAnnuity.div(certainAnnuityDue12(years, rate).plus(deferredLifeAnnuity));
+/**
+ * n years certain and life: ä(12)_x/(ä(12)_n + nE_x·ä(12)_{x+n}) (BASIS.md; RULES.md OPT-6).
+ * `certainAnnuity` is ä(12)_n (certainAnnuityDue12(n, rate)), which the engine computes once per basis.
+ */
+export function certainAndLifeFactor(lifeAnnuity: Decimal, certainAnnuity: Decimal, deferredLifeAnnuity: Decimal): Decimal {
+  return lifeAnnuity.div(certainAnnuity.plus(deferredLifeAnnuity));
 }
 
 export type OptionFactorRequest = { basis: Basis; memberAge: AgeYM; spouseAge: AgeYM | null; startYear: number };
@@ -100,8 +103,8 @@ export function createOptionFactors(resolveTable: TableResolver, capacity = 10_0
     const { basis, memberAge, spouseAge, startYear } = req;
     const x = lifeAt(engine, 'member', memberAge, startYear);
     const ax = lifeAnnuityDue12(x.c, x.m);
-    // certainAndLifeFactor, with nE_x·ä(12)_{x+n} from the same columns and ä(12)_n computed once.
-    const [c60, c120, c180] = engine.certain.map(({ years, an }) => ax.div(an.plus(deferredLifeAnnuityDue12(x.c, x.m, years)))) as [
+    // nE_x·ä(12)_{x+n} from the same columns; ä(12)_n computed once per basis.
+    const [c60, c120, c180] = engine.certain.map(({ years, an }) => certainAndLifeFactor(ax, an, deferredLifeAnnuityDue12(x.c, x.m, years))) as [
       Decimal,
       Decimal,
       Decimal,

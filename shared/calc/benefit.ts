@@ -1,4 +1,5 @@
 import type { PlanCode } from '../domain/case-schema';
+import type { NormalRule } from '../domain/estimate-schema';
 import { cents, Decimal, factor4, moneyWithCommas } from './decimal';
 import type { Lines } from './notes';
 
@@ -56,6 +57,19 @@ export function earlyReduction(plan: PlanCode, unreduced: Decimal, ageMonths: nu
     `Early reduction: ${months} months from age ${Math.floor(ageMonths / 12)}y${ageMonths % 12}m to the unreduced age ${Math.floor(nra / 12)}y${nra % 12}m; ${moneyWithCommas(unreduced)} × (1 − 0.005 × ${months}) = ${moneyWithCommas(unreduced)} × ${factor4(factor)} = ${moneyWithCommas(reduced)}`,
   );
   return { months, factor, reduced };
+}
+
+/** BEN-4: the normal rule that carries a temporary benefit in each plan; MSEP has none. */
+const TEMPORARY_RULE: Readonly<Record<PlanCode, NormalRule | null>> = { MSEP: null, MSEP2000: 'RULE_OF_80', MSEP2011: 'RULE_OF_90' };
+
+/**
+ * BEN-4: a temporary benefit is payable under the Rule of 80 (MSEP 2000) or the Rule of 90
+ * (MSEP 2011) to a member younger than 62. BD-3 applies the same test at the BackDROP date B,
+ * with the rules and age at B.
+ */
+export function temporaryBenefitApplies(plan: PlanCode, normalRules: readonly NormalRule[], ageMonths: number): boolean {
+  const rule = TEMPORARY_RULE[plan];
+  return rule !== null && normalRules.includes(rule) && ageMonths < 62 * 12;
 }
 
 /** BEN-4: FAP × 0.008 × benefit months / 12, rounded to cents. */

@@ -104,7 +104,10 @@ export function applyCola(stream: ColaStream, rate: Decimal): Decimal {
   return stream.amount;
 }
 
-/** Anniversaries of a first-of-month date, each 12 months on, up to and including `last`. */
+/**
+ * COLA-2: the COLA dates, each anniversary (12 months on) of a first-of-month start, up to and
+ * including `last`. The start is R, or B with a BackDROP (BD-4); COLA-4 uses it in service too.
+ */
 export function anniversaries(start: CalDate, last: CalDate): CalDate[] {
   const out: CalDate[] = [];
   for (let k = 1; ; k++) {

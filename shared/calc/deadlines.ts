@@ -1,3 +1,4 @@
+import type { Deadlines } from '../domain/estimate-schema';
 import {
   addDays,
   addMonthsFirst,
@@ -66,13 +67,7 @@ export function lastWorkingDay(y: number, m: number): CalDate {
   return d;
 }
 
-export type Deadlines = {
-  applicationEarliest: string;
-  applicationDue: string;
-  electionDue: string;
-  voidAfter: string;
-  firstPaymentDate: string;
-};
+export type { Deadlines };
 
 /** PROC-1, PROC-2, PROC-4, PROC-5 for a retirement date R (first of a month). */
 export function processDates(r: CalDate): Deadlines {
@@ -85,4 +80,11 @@ export function processDates(r: CalDate): Deadlines {
     voidAfter: formatDate(addDays(r, 90)), // PROC-4
     firstPaymentDate: formatDate(payment), // PROC-5
   };
+}
+
+export type IdealWindow = { from: string; to: string };
+
+/** PROC-3: the ideal window for the other forms, 120 to 45 days before R. */
+export function idealWindow(r: CalDate): IdealWindow {
+  return { from: formatDate(addDays(r, -120)), to: formatDate(addDays(r, -45)) };
 }

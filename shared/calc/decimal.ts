@@ -3,14 +3,9 @@ import DecimalBase from 'decimal.js';
 // MONEY-1: decimal arithmetic with at least 34 significant digits.
 export const Decimal = DecimalBase.clone({ precision: 40, rounding: DecimalBase.ROUND_HALF_UP });
 export type Decimal = InstanceType<typeof Decimal>;
-export type DecimalInput = Decimal | string | number;
 
 export const ZERO = new Decimal(0);
 export const ONE = new Decimal(1);
-
-export function dec(v: DecimalInput): Decimal {
-  return new Decimal(v);
-}
 
 // MONEY-2: round half up to cents at each published amount.
 export function cents(v: Decimal): Decimal {

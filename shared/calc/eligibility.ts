@@ -1,6 +1,6 @@
 import type { NormalRule } from '../domain/estimate-schema';
 import type { PlanCode } from '../domain/case-schema';
-import { addDays, ageInMonths, compareDates, date, firstOfMonth, firstOfMonthOnOrAfter, monthFromIndex, monthIndex, monthOf, type CalDate } from './dates';
+import { addDays, ageInMonths, compareDates, date, firstOfMonth, firstOfMonthOnOrAfter, monthFromIndex, monthIndex, monthOf, parseDate, type CalDate } from './dates';
 import { eligibilityServiceThrough, lastDayWorkedFor, type ServiceRecord } from './service';
 
 export type EligibilityContext = {
@@ -26,17 +26,40 @@ export type StateAt = {
 };
 
 const Y = 12;
-const VESTING_CUTOFF_2011 = date(2018, 1, 1);
+
+/**
+ * SVC-4 and SVC-5: the MSEP 2011 cutoff on the date employment ended. A member who left before it
+ * needs 120 months to vest (SVC-5); one who leaves on or after it gets no sick-leave credit when
+ * not yet eligible to retire (SVC-4).
+ */
+export const MSEP2011_CUTOFF: CalDate = date(2018, 1, 1);
+
+/**
+ * DATE-5: the member retires directly from active employment when no last day worked is given or
+ * it falls in the month before R. Anyone else is terminated-vested. Dates are ISO strings.
+ */
+export function retiresFromActive(lastDayWorked: string | null | undefined, retirementDate: string): boolean {
+  if (!lastDayWorked) return true;
+  return monthIndex(monthOf(parseDate(lastDayWorked))) === monthIndex(monthOf(parseDate(retirementDate))) - 1;
+}
+
+/**
+ * Section 4 interpretation of "at termination" (ELIG-2, ELIG-3, SVC-4): the first of the month
+ * after the last day worked; R itself for a member who works until the day before R.
+ */
+export function terminationDate(lastDay: CalDate): CalDate {
+  return firstOfMonthOnOrAfter(addDays(lastDay, 1));
+}
 
 /** SVC-5: months of eligibility service needed to vest. */
 export function vestingMonths(plan: PlanCode, lastDayWorked: CalDate): number {
-  return plan === 'MSEP2011' && compareDates(lastDayWorked, VESTING_CUTOFF_2011) < 0 ? 120 : 60;
+  return plan === 'MSEP2011' && compareDates(lastDayWorked, MSEP2011_CUTOFF) < 0 ? 120 : 60;
 }
 
 /** Eligibility facts for retiring at the first-of-month date d. */
 export function stateAt(ctx: EligibilityContext, d: CalDate): StateAt {
   const lastDay = lastDayWorkedFor(ctx.service, d);
-  const termination = firstOfMonthOnOrAfter(addDays(lastDay, 1));
+  const termination = terminationDate(lastDay);
   const age = ageInMonths(ctx.birth, d);
   const ageT = ageInMonths(ctx.birth, termination);
   const svc = eligibilityServiceThrough(ctx.service, lastDay);
@@ -70,6 +93,8 @@ export function stateAt(ctx: EligibilityContext, d: CalDate): StateAt {
     ageAtTerminationMonths: ageT,
     fromActive,
     vested,
+    // SVC-5 / ELIG-6: no normal or early date without vesting. ELIG-5: exactly one status, so
+    // early only when no normal rule holds.
     normalRules: vested ? rules : [],
     early: vested && early && rules.length === 0,
   };
@@ -93,7 +118,7 @@ export function firstDates(ctx: EligibilityContext): FirstDates {
   const birthIdx = monthIndex(monthOf(ctx.birth));
   let startIdx = birthIdx + SEARCH_FROM_AGE;
   if (!ctx.active && ctx.service.lastDayWorked) {
-    const t = firstOfMonthOnOrAfter(addDays(ctx.service.lastDayWorked, 1));
+    const t = terminationDate(ctx.service.lastDayWorked);
     startIdx = Math.max(startIdx, monthIndex(monthOf(t)));
   }
   let firstEarly: CalDate | null = null;

@@ -3,13 +3,11 @@ import type { BackdropPeriod, Estimate, NormalRule, PlanResult } from '../domain
 import { anniversaries, applyCola, colaRateFor, newColaStream, type ColaSettings } from './cola';
 import { cents, Decimal, factor4, money, moneyWithCommas, ZERO } from './decimal';
 import {
-  addDays,
   addMonthsFirst,
   ageInMonths,
   compareDates,
   date,
   firstOfMonth,
-  firstOfMonthOnOrAfter,
   formatDate,
   formatMonth,
   monthFromIndex,
@@ -23,9 +21,9 @@ import {
   type CalMonth,
 } from './dates';
 import { processDates } from './deadlines';
-import { firstDates, stateAt, vestingMonths, type EligibilityContext, type StateAt } from './eligibility';
+import { firstDates, MSEP2011_CUTOFF, retiresFromActive, stateAt, terminationDate, vestingMonths, type EligibilityContext, type StateAt } from './eligibility';
 import { finalAveragePay, type PayFacts } from './fap';
-import { baseBenefit, earlyReduction, MULTIPLIER, temporaryBenefit, withMinimum } from './benefit';
+import { baseBenefit, earlyReduction, MULTIPLIER, temporaryBenefit, temporaryBenefitApplies, withMinimum } from './benefit';
 import { Lines } from './notes';
 import { buildOptions, type OptionPricer } from './options';
 import { electablePlans } from './plan';
@@ -55,8 +53,7 @@ const MSEP_COLA_MINIMUM_BEFORE = date(1997, 8, 28);
 function facts(c: Case): Facts {
   const r = parseDate(c.retirementDate);
   const lastDayWorked = c.member.lastDayWorked ? parseDate(c.member.lastDayWorked) : null;
-  // DATE-5: active when still working or when the last day worked falls in the month before R.
-  const active = !lastDayWorked || monthIndex(monthOf(lastDayWorked)) === monthIndex(monthOf(r)) - 1;
+  const active = retiresFromActive(c.member.lastDayWorked, c.retirementDate); // DATE-5
   return {
     c,
     r,
@@ -95,9 +92,9 @@ function creditedSickMonths(f: Facts, plan: PlanCode, ctx: EligibilityContext, t
   const left = f.service.lastDayWorked;
   if (!f.active && left && months > 0) {
     // SVC-4: eligible at termination, as if retiring then.
-    const atTermination = stateAt(ctx, firstOfMonthOnOrAfter(addDays(left, 1)));
+    const atTermination = stateAt(ctx, terminationDate(left));
     const eligible = atTermination.normalRules.length > 0 || atTermination.early;
-    const restricted = plan === 'MSEP' || (plan === 'MSEP2011' && compareDates(left, date(2018, 1, 1)) >= 0);
+    const restricted = plan === 'MSEP' || (plan === 'MSEP2011' && compareDates(left, MSEP2011_CUTOFF) >= 0);
     if (!eligible && restricted) {
       notes.add('SVC-4', `No sick-leave credit: the member left on ${formatDate(left)}, before being eligible for early or normal retirement under ${plan}.`);
       trace.add('SVC-4', `Sick leave: ${f.service.sickLeaveHours} hours give no credit (left before eligibility)`);
@@ -259,7 +256,7 @@ function planResult(f: Facts, plan: PlanCode, deps: EstimateDeps, common: Lines)
   result.lifeIncomeAnnuity = money(life);
 
   // BEN-4: MSEP 2000 under the Rule of 80, MSEP 2011 under the Rule of 90, younger than 62 at R.
-  if (plan !== 'MSEP' && (atR.normalRules.includes('RULE_OF_80') || atR.normalRules.includes('RULE_OF_90')) && ageR < 62 * 12) {
+  if (temporaryBenefitApplies(plan, atR.normalRules, ageR)) {
     const temp = temporaryBenefit(amounts.fap, benefitMonths, trace, 'at retirement');
     const last = lastTemporaryMonth(f);
     result.temporaryBenefit = { monthly: money(temp), lastPaymentMonth: formatMonth(last) };
@@ -284,6 +281,7 @@ function planResult(f: Facts, plan: PlanCode, deps: EstimateDeps, common: Lines)
   return result;
 }
 
+/** BEN-4: the last temporary payment is the one for the month in which the member turns 62. */
 function lastTemporaryMonth(f: Facts): CalMonth {
   return { y: f.birth.y + 62, m: f.birth.m };
 }
@@ -341,7 +339,8 @@ function backdropPeriod(f: Facts, plan: PlanCode, ctx: EligibilityContext, month
   if (!amounts) return null;
   const life = amounts.unreduced;
   let temp: Decimal | null = null;
-  if (plan === 'MSEP2000' && atB.normalRules.includes('RULE_OF_80') && atB.ageMonths < 62 * 12) {
+  // BD-3: BEN-4's test with the rules and age at B (MSEP 2011 never reaches here: BD-1).
+  if (temporaryBenefitApplies(plan, atB.normalRules, atB.ageMonths)) {
     temp = temporaryBenefit(amounts.fap, benefit, trace, label);
   }
   const lastTempIdx = monthIndex(lastTemporaryMonth(f));

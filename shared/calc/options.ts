@@ -11,6 +11,7 @@ export const PLAN_OPTIONS: Readonly<Record<PlanCode, readonly OptionCode[]>> = {
   MSEP2011: ['LIFE', 'JS50', 'JS100', 'C120', 'C180'],
 };
 
+/** OPT-6: the monthly payments each certain-and-life option guarantees, counted from R. */
 export const GUARANTEED_PAYMENTS: Partial<Record<OptionCode, number>> = { C60: 60, C120: 120, C180: 180 };
 
 /**

@@ -26,7 +26,7 @@ export function estimateFromInput(raw: unknown, pricers: PricerSource): Parsed<E
     if (!allowed.includes(months)) {
       const message =
         eligible.length === 0
-          ? 'the member is not eligible for a BackDROP (BD-1)'
+          ? 'the member is not eligible for a BackDROP (BD-1): clear the BackDROP period (choose "No BackDROP")'
           : `must be an allowed BackDROP period (BD-2): ${allowed.join(', ')}`;
       return { ok: false, issues: [{ path: 'backdrop.months', message }] };
     }

@@ -96,4 +96,3 @@ export const caseSchema = z.strictObject({
 export type CaseInput = z.input<typeof caseSchema>;
 export type Case = z.output<typeof caseSchema>;
 export type Member = Case['member'];
-export type PayMonth = z.infer<typeof payMonthSchema>;

@@ -43,6 +43,16 @@ export const backdropPeriodSchema = z.strictObject({
 });
 export type BackdropPeriod = z.infer<typeof backdropPeriodSchema>;
 
+/** PROC-1, PROC-2, PROC-4, PROC-5 for R (shared/calc/deadlines.ts processDates). */
+export const deadlinesSchema = z.strictObject({
+  applicationEarliest: isoDateSchema,
+  applicationDue: isoDateSchema,
+  electionDue: isoDateSchema,
+  voidAfter: isoDateSchema,
+  firstPaymentDate: isoDateSchema,
+});
+export type Deadlines = z.infer<typeof deadlinesSchema>;
+
 export const planResultSchema = z.strictObject({
   plan: planCodeSchema,
   vested: z.boolean(),
@@ -63,13 +73,7 @@ export const planResultSchema = z.strictObject({
   options: z.array(optionSchema),
   preRetirementDeath: z.strictObject({ spouseMonthly: amount, basis: z.string() }).nullable(),
   backdrop: z.strictObject({ eligible: z.boolean(), periods: z.array(backdropPeriodSchema) }),
-  deadlines: z.strictObject({
-    applicationEarliest: isoDateSchema,
-    applicationDue: isoDateSchema,
-    electionDue: isoDateSchema,
-    voidAfter: isoDateSchema,
-    firstPaymentDate: isoDateSchema,
-  }),
+  deadlines: deadlinesSchema,
   trace: z.array(ruleNote),
   notes: z.array(ruleNote),
 });

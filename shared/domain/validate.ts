@@ -70,7 +70,7 @@ export function parseCase(raw: unknown, isKnownBasis: (id: string) => boolean): 
     issues.push({ path: 'pay.finalAveragePay', message: 'is required when pay.history is empty (FAP-3)' });
   }
   if (c.actuarialBasis && !isKnownBasis(c.actuarialBasis)) {
-    issues.push({ path: 'actuarialBasis', message: `unknown basis id "${c.actuarialBasis}"` });
+    issues.push({ path: 'actuarialBasis', message: `unknown basis id "${c.actuarialBasis}": use one that npm run cli -- basis list shows, or leave it out for the default basis` });
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: c };
 }

@@ -55,7 +55,7 @@ describe('estimate CLI (CASE-FORMAT)', () => {
     expect(r.err).toEqual([
       'pay.history[36].month: repeats the month of pay.history[0]',
       "pay.history[37].month: must be before the retirement date's month",
-      'actuarialBasis: unknown basis id "NO-SUCH-BASIS"',
+      'actuarialBasis: unknown basis id "NO-SUCH-BASIS": use one that npm run cli -- basis list shows, or leave it out for the default basis',
     ]);
     const none = run(makeCase({ pay: { history: [], finalAveragePay: null } }));
     expect(none.err).toEqual(['pay.finalAveragePay: is required when pay.history is empty (FAP-3)']);

@@ -4,6 +4,7 @@ import {
   annuityDue12,
   annuityDueAnnual,
   certainAndLifeFactor,
+  certainAnnuityDue12,
   Decimal,
   formulaTable,
   getShippedBasis,
@@ -88,7 +89,7 @@ describe.each(Object.entries(REGRESSION))('BASIS.md regression values, %s, membe
   it(`BASIS ${id} 60/120/180 certain = ${want.c60}/${want.c120}/${want.c180}, with ä(12)_{x+n} valued at 65 + n`, () => {
     const factor = (n: number) => {
       const deferred = pureEndowment(px, n, rate).times(annuityDue12(monthlySurvival(table, { years: 65 + n, months: 0 }), rate));
-      return six(certainAndLifeFactor(a.x, deferred, n, rate));
+      return six(certainAndLifeFactor(a.x, certainAnnuityDue12(n, rate), deferred));
     };
     expect([factor(5), factor(10), factor(15)]).toEqual([want.c60, want.c120, want.c180]);
   });

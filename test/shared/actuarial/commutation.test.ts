@@ -4,6 +4,7 @@ import {
   annuityDue12,
   buildMortality,
   certainAndLifeFactor,
+  certainAnnuityDue12,
   Commutation,
   createOptionFactors,
   Decimal,
@@ -58,7 +59,7 @@ function directFactors(basis: Basis, resolve: TableResolver, x: AgeYM, y: AgeYM 
   const tx = discountedTerms(px, rate);
   const [whole, d5, d10, d15] = sumsFrom(tx, [0, 60, 120, 180]);
   const ax = whole.div(12);
-  const certain = (deferred: Decimal, years: number) => certainAndLifeFactor(ax, deferred.div(12), years, rate);
+  const certain = (deferred: Decimal, years: number) => certainAndLifeFactor(ax, certainAnnuityDue12(years, rate), deferred.div(12));
   let js50: Decimal | null = null;
   let js100: Decimal | null = null;
   if (y) {

@@ -40,10 +40,18 @@ describe('XTbML import of every fixture in ../shared/actuarial/tables', () => {
   it('BASIS spot value: PubG-2010 female retiree q65 = 0.00613 (t3399)', () => expect(q65('t3399')).toBe('0.00613'));
   it('BASIS spot value: IRS 2016 unisex q65 = 0.00888 (t3159)', () => expect(q65('t3159')).toBe('0.00888'));
 
-  it('MP-2020 2-D values are read by age × year: male age 20 in 1951 and age 120 in 2036', () => {
+  it('MP-2020 2-D values are read by age × year: female (t3609) age 20 in 1951 and age 120 in 2036', () => {
     const t = parseXtbml(readFixture('t3609'));
     if (t.kind !== 'improvement') throw new Error('expected a scale');
+    expect(t.name).toBe('Scale MP-2020 Female');
     expect(t.rates[0]?.[0]?.toString()).toBe('0.0667');
+    expect(t.rates[100]?.[85]?.toString()).toBe('0');
+  });
+  it('MP-2020 2-D values are read by age × year: male (t3610) age 20 in 1951 and age 120 in 2036', () => {
+    const t = parseXtbml(readFixture('t3610'));
+    if (t.kind !== 'improvement') throw new Error('expected a scale');
+    expect(t.name).toBe('Scale MP-2020 Male');
+    expect(t.rates[0]?.[0]?.toString()).toBe('-0.0149');
     expect(t.rates[100]?.[85]?.toString()).toBe('0');
   });
 });

@@ -10,6 +10,7 @@ import { Lines } from '../../../shared/calc/notes';
 import { statutoryJs50Factor } from '../../../shared/calc/options';
 import { sickLeaveMonths } from '../../../shared/calc/service';
 import { allowedBackdropPeriods } from '../../../shared/calc/estimate';
+import { makeCase, resultOf } from '../../fixtures/cases';
 
 const base = (plan: 'MSEP' | 'MSEP2000' | 'MSEP2011', fap: string, months: number) =>
   money(baseBenefit(plan, new Decimal(fap), months, new Lines(), 'test'));
@@ -53,6 +54,24 @@ describe('published examples (RULES.md section 12)', () => {
   it('EX-8 / BD-2: F 2023-03-01, R 2033-03-01, a 5-year BackDROP gives B 2028-03-01', () => {
     expect(formatDate(addMonthsFirst(parseDate('2033-03-01'), -60))).toBe('2028-03-01');
     expect(allowedBackdropPeriods(120)).toEqual([12, 24, 36, 48, 60]);
+    // The engine itself: an active MSEP 2000 member first normal at 62 on 2023-03-01 (AGE_62_5,
+    // the Rule of 80 not yet met), retiring 2033-03-01, 120 months past F.
+    const r = resultOf(
+      makeCase({
+        retirementDate: '2033-03-01',
+        member: { birthDate: '1961-03-01', firstEmploymentDate: '2010-03-01' },
+        service: { asOf: '2026-10-31', earnedMonths: 200, sickLeaveHours: 0 },
+      }),
+    );
+    expect([r.plan, r.firstNormalRetirementDate, r.firstNormalRule]).toEqual(['MSEP2000', '2023-03-01', 'AGE_62_5']);
+    expect(r.backdrop.eligible).toBe(true);
+    expect(r.backdrop.periods.map((p) => [p.months, p.backdropDate])).toEqual([
+      [12, '2032-03-01'],
+      [24, '2031-03-01'],
+      [36, '2030-03-01'],
+      [48, '2029-03-01'],
+      [60, '2028-03-01'],
+    ]);
   });
   it('EX-9 / PROC-1,2,5: R 2016-05-01 gives application 2016-03-31, election 2016-04-30, payment 2016-05-31', () => {
     const d = processDates(parseDate('2016-05-01'));
@@ -103,7 +122,7 @@ describe('published examples (RULES.md section 12)', () => {
     ];
     for (const [r, app, election] of chart) {
       const d = processDates(parseDate(r));
-      expect([r, d.applicationDue, d.electionDue]).toEqual([r, app, election]);
+      expect({ applicationDue: d.applicationDue, electionDue: d.electionDue }, `R = ${r}`).toEqual({ applicationDue: app, electionDue: election });
     }
   });
   it('BEN-2: the $15 minimum per full year applies before any reduction (MSEP 2000/2011 only)', () => {

@@ -348,7 +348,7 @@ describe('BD: BackDROP', () => {
     const terminated = resultOf(makeCase({ member: { lastDayWorked: '2027-03-31' } }));
     expect(terminated.backdrop).toEqual({ eligible: false, periods: [] });
     expect(() => estimateOf(makeCase({ member: { lastDayWorked: '2027-03-31' }, backdrop: { months: 12 } }))).toThrow(
-      'backdrop.months: the member is not eligible for a BackDROP (BD-1)',
+      'backdrop.months: the member is not eligible for a BackDROP (BD-1): clear the BackDROP period (choose "No BackDROP")',
     );
   });
   it('BD-2: a period that is not allowed is refused with the allowed list', () => {

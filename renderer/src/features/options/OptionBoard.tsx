@@ -7,6 +7,7 @@ import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { retiresFromActive } from '../../../../shared/calc/eligibility';
 import type { Estimate } from '../../../../shared/domain/estimate-schema';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import type { AppError } from '../../../../shared/ipc/result';
@@ -15,7 +16,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { longDate, PLAN_NAMES } from '../../components/format';
 import { todayIso } from '../../components/today';
 import { BreakEvenPanel } from './BreakEvenPanel';
-import { milestones as milestonesOf, monthIndexOf, retirementDateChoices, sweepDates, sweepRow } from './board-math';
+import { milestones as milestonesOf, retirementDateChoices, sweepDates, sweepRow } from './board-math';
 import { PlanCard } from './PlanCard';
 import { SweepPanel, type SweepState } from './SweepPanel';
 
@@ -152,8 +153,7 @@ export function OptionBoard({ memberId }: { memberId: number }) {
   }, [estimate, inputs]);
   const milestones = useMemo(() => {
     if (!estimate || !member) return [];
-    const ld = member.lastDayWorked;
-    const active = !ld || monthIndexOf(ld) === monthIndexOf(estimate.retirementDate) - 1; // DATE-5
+    const active = retiresFromActive(member.lastDayWorked, estimate.retirementDate); // DATE-5
     return milestonesOf(estimate, { active });
   }, [estimate, member]);
 

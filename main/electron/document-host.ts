@@ -3,7 +3,6 @@
 // PDF viewer. The PDF never reaches the workstation window: the print window has its own session
 // whose app:// serves only the job being printed.
 import { app, BrowserWindow, dialog, session, type Session } from 'electron';
-import { AppFailure } from '../../shared/ipc/result';
 import type { DocumentHost } from '../services/documents';
 import { APP_SCHEME, responseParts } from '../shell/app-protocol';
 import { chosenSavePath, printJobs, printOutcome, printWindowOptions, PRINT_PARTITION, saveDialogOptions } from '../shell/documents-host';
@@ -47,8 +46,8 @@ export function electronDocumentHost(parent: () => BrowserWindow | null, secure:
         const outcome = await new Promise<ReturnType<typeof printOutcome>>((resolve) =>
           win.webContents.print({ printBackground: true }, (success, failureReason) => resolve(printOutcome(success, failureReason))),
         );
-        if (!outcome.printed) throw new AppFailure('UNAVAILABLE', outcome.message);
-        return true;
+        if (outcome.printed) return { outcome: 'printed' };
+        return outcome.cancelled ? { outcome: 'cancelled' } : { outcome: 'unavailable', message: outcome.message };
       } finally {
         jobs.remove(url);
         if (!win.isDestroyed()) win.destroy();

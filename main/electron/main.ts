@@ -11,7 +11,7 @@ import { defaultDbPath, PRODUCT_NAME, userDataDir } from '../paths';
 import { workerCheck } from '../db/background-check';
 import { afterUnlock } from '../services/backups';
 import { APP_ORIGIN, APP_SCHEME, handleAppRequest, responseParts } from '../shell/app-protocol';
-import { printOutcome } from '../shell/documents-host';
+import { printOutcome, saveDialogOptions } from '../shell/documents-host';
 import { applicationMenu } from '../shell/menu';
 import {
   attachWebviewDecision,
@@ -100,11 +100,7 @@ function lockDownSession(): void {
       event.preventDefault();
       return;
     }
-    item.setSaveDialogOptions({
-      title: 'Save the packet as PDF',
-      defaultPath: join(app.getPath('documents'), d.defaultFileName),
-      filters: [{ name: 'PDF documents', extensions: ['pdf'] }],
-    });
+    item.setSaveDialogOptions(saveDialogOptions(d.defaultFileName, app.getPath('documents')));
   });
 }
 

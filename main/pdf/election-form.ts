@@ -15,7 +15,7 @@
 //   election.signature.date
 import type { OptionCode, PlanResult } from '../../shared/domain/estimate-schema';
 import { OPTION_CODES } from '../../shared/domain/estimate-schema';
-import { DocContext, type DocumentMeta } from './context';
+import { DocContext, TYPE, type DocumentMeta } from './context';
 import { FORM_CODES } from './checklist';
 import { dateOrBlank, memberRows, shareText } from './forms/common';
 import { formatDate, formatMoney, formatMonth, isActuarialBasis, optionLabel, planLabel, statusLabel } from './format';
@@ -141,7 +141,7 @@ export function addElectionForm(ctx: DocContext, input: DocumentInput, opts: Bui
       rows,
       { radioColumn: true, field: 'election.backdrop' },
     );
-    w.paragraph('If you elect a BackDROP, also complete the BackDROP Distribution Form (CW-301). The payment option you mark below applies to the monthly amount with the BackDROP; the estimate statement shows each option for each period.', { size: 7.5 });
+    w.paragraph('If you elect a BackDROP, also complete the BackDROP Distribution Form (CW-301). The payment option you mark below applies to the monthly amount with the BackDROP; the estimate statement shows each option for each period.', { size: TYPE.small });
   }
 
   // 3. Payment option (OPT): every option offered, with each plan's amounts.
@@ -160,22 +160,22 @@ export function addElectionForm(ctx: DocContext, input: DocumentInput, opts: Bui
   else w.paragraph('No payment option is payable on this retirement date (ELIG-5).');
   const bases = [...new Set(offered.flatMap((r) => r.options.filter((o) => isActuarialBasis(o.basis)).map((o) => o.basis)))];
   if (bases.length > 0) {
-    w.paragraph(`* Estimate: actuarially equivalent to the Life Income Annuity on basis ${bases.join(', ')} (OPT-5). MOSERS publishes no factors for these options; MOSERS sets the final amount.`, { size: 7.5 });
+    w.paragraph(`* Estimate: actuarially equivalent to the Life Income Annuity on basis ${bases.join(', ')} (OPT-5). MOSERS publishes no factors for these options; MOSERS sets the final amount.`, { size: TYPE.small });
   }
   if (codes.includes('JS50') || codes.includes('JS100')) {
-    w.paragraph('Joint & survivor options (JS50, JS100) name your spouse on the Retirement Application as beneficiary; if your spouse dies first, your benefit rises to the Life Income Annuity (OPT-2). Options never reduce the temporary benefit.', { size: 7.5 });
+    w.paragraph('Joint & survivor options (JS50, JS100) name your spouse on the Retirement Application as beneficiary; if your spouse dies first, your benefit rises to the Life Income Annuity (OPT-2). Options never reduce the temporary benefit.', { size: TYPE.small });
   }
   for (const r of offered) {
     if (!r.temporaryBenefit) continue;
     w.paragraph(
       `${offered.length > 1 ? `${planLabel(r.plan)}: a` : 'A'} temporary benefit of ${formatMoney(r.temporaryBenefit.monthly)} a month is paid in addition to the option you choose, through ${formatMonth(r.temporaryBenefit.lastPaymentMonth)} (BEN-4).`,
-      { size: 7.5 },
+      { size: TYPE.small },
     );
   }
 
   // 4. Beneficiaries for LIFE (final payment) and guaranteed payments.
   w.section(`${n++}. Beneficiaries for the final payment (LIFE) or the remaining guaranteed payments (OPT-1, OPT-6)`, 60);
-  w.paragraph('Complete only if you mark LIFE or a guaranteed-payment option. Shares within each class must add up to 100%.', { size: 7.5 });
+  w.paragraph('Complete only if you mark LIFE or a guaranteed-payment option. Shares within each class must add up to 100%.', { size: TYPE.small });
   const bens = electionBeneficiaries(member.beneficiaries);
   for (const cls of ['primary', 'contingent'] as const) {
     const list = bens.filter((b) => b.class === cls);

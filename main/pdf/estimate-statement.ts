@@ -5,7 +5,7 @@
 import { ageAt, parseDate } from '../../shared/calc/dates';
 import type { PlanResult } from '../../shared/domain/estimate-schema';
 import { buildChecklist, isActive } from './checklist';
-import { DocContext, type DocumentMeta } from './context';
+import { DocContext, TYPE, type DocumentMeta } from './context';
 import {
   basisLabel,
   documentText,
@@ -203,7 +203,7 @@ export function addEstimateStatement(ctx: DocContext, input: DocumentInput, opts
         { header: 'Step', width: 8 },
       ],
       res.trace.map((t) => ({ cells: [t.rule, documentText(t.text)] })),
-      { size: 7.5, field: 'trace' },
+      { size: TYPE.small, field: 'trace' },
     );
     w.section(`Notes and assumptions: ${planLabel(res.plan)}`);
     if (res.notes.length === 0) w.paragraph('None.');
@@ -214,11 +214,11 @@ export function addEstimateStatement(ctx: DocContext, input: DocumentInput, opts
           { header: 'Note', width: 8 },
         ],
         res.notes.map((n) => ({ cells: [n.rule, documentText(n.text)] })),
-        { size: 7.5, field: 'notes' },
+        { size: TYPE.small, field: 'notes' },
       );
   }
   w.paragraph(`Figures computed by the MOSERS counselor workstation, calculation engine version ${estimate.engineVersion}, from facts as of ${formatDate(estimate.asOf)}. Rule ids (for example BEN-1) refer to the workstation's rule book.`, {
-    size: 7.5,
+    size: TYPE.small,
   });
 }
 
@@ -277,15 +277,15 @@ function addPlanResult(w: DocWriter, res: PlanResult, count: number, retirementD
   w.section(`Payment options at retirement — ${plan} (OPT)`);
   w.table(OPTION_COLUMNS, optionRows(res.options), { field: 'options' });
   if (res.options.some((o) => o.guaranteedPayments)) {
-    w.paragraph('Guaranteed payments count from retirement: if you die before they are all paid, your beneficiaries receive the remaining payments (OPT-6).', { size: TYPE_SMALL });
+    w.paragraph('Guaranteed payments count from retirement: if you die before they are all paid, your beneficiaries receive the remaining payments (OPT-6).', { size: TYPE.small });
   }
   if (res.options.some((o) => isActuarialBasis(o.basis))) {
-    w.paragraph('Amounts with an actuarial basis id are estimates (OPT-5): MOSERS publishes no factors for these options.', { size: TYPE_SMALL });
+    w.paragraph('Amounts with an actuarial basis id are estimates (OPT-5): MOSERS publishes no factors for these options.', { size: TYPE.small });
   }
   if (res.preRetirementDeath) {
     w.paragraph(
       `If you die before retirement, your spouse would receive ${formatMoney(res.preRetirementDeath.spouseMonthly)} a month (SURV-1, ${basisLabel(res.preRetirementDeath.basis)}).`,
-      { size: TYPE_SMALL },
+      { size: TYPE.small },
     );
   }
   w.gap(2);
@@ -324,7 +324,7 @@ function addPlanResult(w: DocWriter, res: PlanResult, count: number, retirementD
     })),
     { field: 'backdrop.periods' },
   );
-  w.paragraph('The lump sum is 90% of the Life Income Annuity (and temporary benefit) that would have been paid from the BackDROP date to retirement (BD-4). The monthly amount at retirement includes the COLAs of that period.', { size: TYPE_SMALL });
+  w.paragraph('The lump sum is 90% of the Life Income Annuity (and temporary benefit) that would have been paid from the BackDROP date to retirement (BD-4). The monthly amount at retirement includes the COLAs of that period.', { size: TYPE.small });
   const rows: TableRow[] = [];
   for (const p of res.backdrop.periods) {
     for (const o of p.options) {
@@ -354,8 +354,6 @@ function addPlanResult(w: DocWriter, res: PlanResult, count: number, retirementD
     { field: 'backdrop.options' },
   );
 }
-
-const TYPE_SMALL = 7.5;
 
 /** The statement alone, as PDF bytes. */
 export async function buildEstimateStatement(input: DocumentInput, opts: BuildOptions = {}): Promise<Uint8Array> {

@@ -1,7 +1,7 @@
 // The page writer shared by every document: a header band with the system's name and the form
 // id, section bars, rows of boxed and labelled fields, tables and paragraphs, with page breaks.
 import type { PDFPage, RGB } from 'pdf-lib';
-import { COLORS, PAGE, TYPE, type DocContext, type DocumentMeta, type Rect } from './context';
+import { BASELINE_DROP, COLORS, PAGE, TYPE, type DocContext, type DocumentMeta, type Rect } from './context';
 import { normalizeText } from './fonts';
 import { fitText, LINE_HEIGHT, textWidth, wrapText, type FitResult } from './text';
 
@@ -66,7 +66,7 @@ export class DocWriter {
     const top = PAGE.height - PAGE.top;
     const bandY = top - BAND_HEIGHT;
     this.ctx.fillRect(this.page, { x: this.left, y: bandY, width: this.width, height: BAND_HEIGHT }, COLORS.band);
-    const base = bandY + BAND_HEIGHT / 2 - 0.237 * TYPE.band;
+    const base = bandY + BAND_HEIGHT / 2 - BASELINE_DROP * TYPE.band;
     this.ctx.text(this.page, "MISSOURI STATE EMPLOYEES' RETIREMENT SYSTEM", { x: this.left + 8, y: base, size: TYPE.band, weight: 'bold', color: COLORS.bandText, field: 'header' });
     const right = `Form ${this.meta.code}${this.meta.step ? `  ·  ${this.meta.step}` : ''}`;
     this.ctx.text(this.page, right, { x: this.left, y: base, size: TYPE.band, color: COLORS.bandText, field: 'header', align: 'right', width: this.width - 8 });
@@ -111,7 +111,7 @@ export class DocWriter {
     const y = this.y - h;
     this.ctx.fillRect(this.page, { x: this.left, y, width: this.width, height: h }, COLORS.sectionFill);
     this.ctx.fillRect(this.page, { x: this.left, y, width: 3, height: h }, COLORS.band);
-    this.ctx.text(this.page, title, { x: this.left + 8, y: y + h / 2 - 0.237 * TYPE.section, size: TYPE.section, weight: 'bold', color: COLORS.band, field: 'section' });
+    this.ctx.text(this.page, title, { x: this.left + 8, y: y + h / 2 - BASELINE_DROP * TYPE.section, size: TYPE.section, weight: 'bold', color: COLORS.band, field: 'section' });
     this.y = y - 4;
   }
 
@@ -125,7 +125,7 @@ export class DocWriter {
     for (const line of lines) {
       this.ensure(lh);
       this.y -= lh;
-      this.ctx.text(this.page, line, { x: this.left + indent, y: this.y + lh / 2 - 0.237 * size, size, weight: opts.weight, color: opts.color, field: opts.field ?? 'text' });
+      this.ctx.text(this.page, line, { x: this.left + indent, y: this.y + lh / 2 - BASELINE_DROP * size, size, weight: opts.weight, color: opts.color, field: opts.field ?? 'text' });
     }
     this.y -= opts.after ?? 3;
   }
@@ -138,7 +138,7 @@ export class DocWriter {
     lines.forEach((line, i) => {
       this.ensure(lh);
       this.y -= lh;
-      const base = this.y + lh / 2 - 0.237 * size;
+      const base = this.y + lh / 2 - BASELINE_DROP * size;
       if (i === 0) this.ctx.text(this.page, '•', { x: this.left + 2, y: base, size, field: 'bullet' });
       this.ctx.text(this.page, line, { x: this.left + 12, y: base, size, field: opts.field ?? 'text' });
     });
@@ -162,11 +162,11 @@ export class DocWriter {
     let y = this.y - 4;
     for (const line of titleLines) {
       y -= lh;
-      this.ctx.text(this.page, line, { x: this.left + 10, y: y + lh / 2 - 0.237 * size, size, weight: 'bold', color, field: opts.field ?? 'notice' });
+      this.ctx.text(this.page, line, { x: this.left + 10, y: y + lh / 2 - BASELINE_DROP * size, size, weight: 'bold', color, field: opts.field ?? 'notice' });
     }
     for (const line of lines) {
       y -= lh;
-      this.ctx.text(this.page, line, { x: this.left + 10, y: y + lh / 2 - 0.237 * size, size, color: COLORS.ink, field: opts.field ?? 'notice' });
+      this.ctx.text(this.page, line, { x: this.left + 10, y: y + lh / 2 - BASELINE_DROP * size, size, color: COLORS.ink, field: opts.field ?? 'notice' });
     }
     this.y = y0 - 5;
   }
@@ -229,7 +229,7 @@ export class DocWriter {
             const opt = c.options[k];
             if (opt) this.ctx.radioOption(c.group, opt.value, this.page, rect, c.selected === opt.value);
           }
-          this.ctx.text(this.page, label, { x: rect.x + CHECK + 4, y: cy - 0.237 * TYPE.body, size: TYPE.body, field: 'label' });
+          this.ctx.text(this.page, label, { x: rect.x + CHECK + 4, y: cy - BASELINE_DROP * TYPE.body, size: TYPE.body, field: 'label' });
         });
       } else if (c.field) {
         this.ctx.textField(c.field, this.page, area, c.value, { multiline: c.multiline, align: c.align });
@@ -270,8 +270,8 @@ export class DocWriter {
         const lines = headerLines[i] ?? [];
         const hl = TYPE.tableHeader * LINE_HEIGHT;
         lines.forEach((line, k) => {
-          const y = this.y - 3 - hl * k - hl / 2 - 0.237 * TYPE.tableHeader;
-          this.ctx.text(this.page, line, { x: x + 4, y, size: TYPE.tableHeader, weight: 'bold', color: COLORS.band, field: 'table.header', align: c.align === 'right' ? 'right' : c.align === 'center' ? 'center' : 'left', width: w - 8 });
+          const y = this.y - 3 - hl * k - hl / 2 - BASELINE_DROP * TYPE.tableHeader;
+          this.ctx.text(this.page, line, { x: x + 4, y, size: TYPE.tableHeader, weight: 'bold', color: COLORS.band, field: 'table.header', align: c.align ?? 'left', width: w - 8 });
         });
         x += w;
       });
@@ -307,8 +307,8 @@ export class DocWriter {
           tw -= 14;
         }
         (cellLines[i] ?? []).forEach((line, k) => {
-          const y = this.y - 2.5 - lh * k - lh / 2 - 0.237 * size;
-          this.ctx.text(this.page, line, { x: tx, y, size, weight: row.bold ? 'bold' : 'regular', field: opts.field ?? 'table', align: c.align === 'right' ? 'right' : c.align === 'center' ? 'center' : 'left', width: tw });
+          const y = this.y - 2.5 - lh * k - lh / 2 - BASELINE_DROP * size;
+          this.ctx.text(this.page, line, { x: tx, y, size, weight: row.bold ? 'bold' : 'regular', field: opts.field ?? 'table', align: c.align ?? 'left', width: tw });
         });
         x += w;
       });

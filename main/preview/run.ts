@@ -22,7 +22,7 @@ export function folderDocumentHost(dir: string): DocumentHost {
       mkdirSync(dir, { recursive: true });
       return join(dir, name);
     },
-    print: async () => false,
+    print: async () => ({ outcome: 'unavailable' }),
   };
 }
 

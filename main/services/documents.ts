@@ -2,6 +2,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { caseSchema } from '../../shared/domain/case-schema';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import { AppFailure } from '../../shared/ipc/result';
+import { UnprintableCharacterError } from '../pdf/fonts';
 import { buildPacket } from '../pdf/packet';
 import type { DocumentInput, DocumentMember } from '../pdf/types';
 import type { ServiceContext } from './context';
@@ -20,14 +21,33 @@ export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>
 export type DocumentHost = {
   /** A path to save to, or null when the counselor cancels. */
   chooseSavePath(defaultName: string): Promise<string | null>;
-  /** Print the PDF natively; false when this host cannot print. */
-  print(bytes: Uint8Array, fileName: string): Promise<boolean>;
+  /** Print the PDF natively: whether it printed, the counselor closed the print dialog, or it cannot. */
+  print(bytes: Uint8Array, fileName: string): Promise<HostPrintResult>;
 };
+
+/**
+ * What became of a print request. `unavailable` when this host cannot print or the printer
+ * failed; its `message` (if any) says what to do instead.
+ */
+export type HostPrintResult = { outcome: 'printed' } | { outcome: 'cancelled' } | { outcome: 'unavailable'; message?: string };
+
+/** What the counselor does when a host cannot print at all. */
+export const PRINTING_UNAVAILABLE = 'Printing is available in the desktop app. Save the PDF and print it from there.';
 
 export const NO_DOCUMENT_HOST: DocumentHost = {
   chooseSavePath: async () => null,
-  print: async () => false,
+  print: async () => ({ outcome: 'unavailable' }),
 };
+
+/** The counselor's message for a character the document font lacks: where it is, and what to do. */
+export function unprintableFailure(err: UnprintableCharacterError): AppFailure {
+  const hex = err.codePoint.toString(16).toUpperCase().padStart(4, '0');
+  const visible = err.codePoint >= 0x20 && !(err.codePoint >= 0x7f && err.codePoint < 0xa0);
+  const shown = visible ? `"${err.character}" (U+${hex})` : `U+${hex} (an invisible control character)`;
+  return new AppFailure('INVALID_INPUT', `The packet cannot be printed. Replace the character ${shown} in ${err.field} on the member record, then build the packet again.`, {
+    [err.field]: `Replace the character ${shown}: the document font cannot print it.`,
+  });
+}
 
 type Built = { bytes: Uint8Array; fileName: string; memberId: number };
 const KEEP_PACKETS = 5;
@@ -98,10 +118,8 @@ export function documentsService(
         });
       } catch (err) {
         if (err instanceof AppFailure) throw err;
-        // A character the font cannot print names its field: tell the counselor which.
-        const message = (err as Error).message;
-        const m = /^([A-Za-z][\w.[\]]*): (.*)$/s.exec(message);
-        if (m) throw new AppFailure('INVALID_INPUT', `The packet cannot be printed: ${message}`, { [m[1]!]: m[2]! });
+        // A character the font cannot print names its field: tell the counselor which, and what to do.
+        if (err instanceof UnprintableCharacterError) throw unprintableFailure(err);
         throw err;
       }
       const row = members.requireRow(req.memberId);
@@ -136,10 +154,12 @@ export function documentsService(
     },
     async print(token: string): Promise<{ printed: boolean }> {
       const b = take(token);
-      const printed = await host().print(b.bytes, b.fileName);
-      if (!printed) throw new AppFailure('UNAVAILABLE', 'Printing is available in the desktop app. Save the PDF and print it from there.');
+      const r = await host().print(b.bytes, b.fileName);
+      // Closing the print dialog is the counselor's choice, not a failure.
+      if (r.outcome === 'cancelled') return { printed: false };
+      if (r.outcome === 'unavailable') throw new AppFailure('UNAVAILABLE', r.message ?? PRINTING_UNAVAILABLE);
       members.audit(b.memberId, 'documents', 'printed', null, b.fileName);
-      return { printed };
+      return { printed: true };
     },
     /** The bytes of a built packet, for main-process callers only (never an IPC channel). */
     bytesOf: (token: string) => take(token).bytes,

@@ -10,6 +10,21 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'workstation';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
+/**
+ * `url` parsed, when it is of our own origin exactly (`app://workstation` by default: no userinfo,
+ * no port, no look-alike host); null otherwise or when it does not parse. URL.origin is "null"
+ * for custom schemes such as app:, so scheme and host are compared.
+ */
+export function ownOriginUrl(url: string, origin: string = APP_ORIGIN): URL | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  return `${u.protocol}//${u.host}` === origin && u.username === '' && u.password === '' ? u : null;
+}
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -69,14 +84,8 @@ export function containedPath(root: string, pathname: string): string | null {
 
 /** Answer one request for the renderer's files. Only GET; only our own origin. */
 export function handleAppRequest(root: string, url: string, method = 'GET', origin = APP_ORIGIN): AppResponse {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return notFound();
-  }
-  // URL.origin is "null" for custom schemes such as app:, so compare scheme and host.
-  if (method !== 'GET' || `${parsed.protocol}//${parsed.host}` !== origin || parsed.username !== '' || parsed.password !== '') return notFound();
+  const parsed = ownOriginUrl(url, origin);
+  if (method !== 'GET' || !parsed) return notFound();
   const file = containedPath(root, parsed.pathname);
   if (!file) return notFound();
   const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';

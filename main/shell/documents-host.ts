@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { APP_ORIGIN, type AppResponse } from './app-protocol';
+import { APP_ORIGIN, ownOriginUrl, type AppResponse } from './app-protocol';
 import { safeFileName } from './policies';
 import { LOCKED_DOWN, type LockedDownPreferences } from './window-options';
 
@@ -70,14 +70,7 @@ export function printWindowOptions(): PrintWindowOptions {
  */
 export function printJobs() {
   const jobs = new Map<string, Uint8Array>();
-  const pathOf = (url: string): string | null => {
-    try {
-      const u = new URL(url);
-      return `${u.protocol}//${u.host}` === APP_ORIGIN && u.username === '' && u.password === '' ? u.pathname : null;
-    } catch {
-      return null;
-    }
-  };
+  const pathOf = (url: string): string | null => ownOriginUrl(url)?.pathname ?? null;
   return {
     add(bytes: Uint8Array, fileName: string): string {
       const path = `/print/${randomUUID()}/${encodeURIComponent(safeFileName(fileName))}`;

@@ -1,4 +1,4 @@
-import { APP_ORIGIN } from './app-protocol';
+import { APP_ORIGIN, ownOriginUrl } from './app-protocol';
 
 // The desktop shell's security decisions, without Electron: main/electron/main.ts wires each one
 // to its Electron hook, and the tests call the same functions.
@@ -34,9 +34,7 @@ function parse(url: string): URL | null {
 
 /** `app://workstation/…` exactly: no userinfo, no port, no look-alike host. */
 function isAppUrl(url: string): boolean {
-  if (!url.startsWith(APP_PREFIX)) return false;
-  const u = parse(url);
-  return u !== null && u.protocol === 'app:' && u.host === 'workstation' && u.username === '' && u.password === '';
+  return url.startsWith(APP_PREFIX) && ownOriginUrl(url) !== null;
 }
 
 /** The IPC sender check: the main frame of a page served from app://workstation/. */

@@ -66,7 +66,7 @@ export function openTestApp(opts: { day?: string; prefix?: string; plain?: boole
       ...(opts.timers ? { timers: opts.timers } : {}),
       documentHost: {
         chooseSavePath: async (name) => join(dir, name),
-        print: async (_bytes, name) => (printed.push(name), true),
+        print: async (_bytes, name) => (printed.push(name), { outcome: 'printed' }),
       },
     });
   } finally {

@@ -9,12 +9,13 @@
 //   beneficiaries.<d>.contingent[i].{…the same…}
 // At least two rows per class, more when more are designated.
 import { Decimal } from '../../../shared/calc/decimal';
+import { shareValue, sharesTotal100 } from '../../../shared/domain/validators';
 import { FORM_CODES, FORM_TITLES } from '../checklist';
 import type { DocContext, DocumentMeta } from '../context';
 import { formatSsn } from '../format';
-import { memberDisplayName, type Designation, type DocumentBeneficiary, type DocumentInput } from '../types';
+import type { Designation, DocumentBeneficiary, DocumentInput } from '../types';
 import { DocWriter } from '../writer';
-import { ageYears, dateOrBlank, memberSignature, shareText, shareValue, sharesAddUp } from './common';
+import { ageYears, dateOrBlank, memberRows, memberSignature, shareText } from './common';
 
 export const BENEFICIARIES_META: DocumentMeta = {
   kind: 'beneficiary-life-insurance',
@@ -73,11 +74,7 @@ export function addBeneficiaries(ctx: DocContext, input: DocumentInput, prepared
     subtitle: 'Name one or more primary and contingent beneficiaries for each designation. Within each class the shares must add up to exactly 100%.',
   });
   w.section('Member');
-  w.row([
-    { label: 'Member name', value: memberDisplayName(m), width: 3, field: 'beneficiaries.member.name' },
-    { label: 'Member ID', value: m.memberId ?? '', width: 1, field: 'beneficiaries.member.memberId' },
-    { label: 'Social Security number', value: formatSsn(m.ssn), width: 1.2, field: 'beneficiaries.member.ssn' },
-  ]);
+  memberRows(w, 'beneficiaries', input, { fullSsn: true });
   w.endRows();
   for (const designation of designationsFor(input)) {
     const list = (m.beneficiaries ?? []).filter((b) => b.designation === designation);
@@ -88,7 +85,7 @@ export function addBeneficiaries(ctx: DocContext, input: DocumentInput, prepared
     const warnings: string[] = [];
     for (const cls of ['primary', 'contingent'] as const) {
       const shares = list.filter((b) => b.class === cls).map((b) => b.share);
-      if (shares.length > 0 && !sharesAddUp(shares)) {
+      if (shares.length > 0 && !sharesTotal100(shares)) {
         const total = shares.map(shareValue).reduce<Decimal>((s, v) => s.plus(v ?? 0), new Decimal(0));
         warnings.push(`The ${cls} shares add up to ${total.toDecimalPlaces(2).toString()}%, not 100%.`);
       }

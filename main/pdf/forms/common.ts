@@ -1,6 +1,5 @@
 // Pieces shared by the forms: the member identification rows, addresses, signature blocks.
 import { ageAt, parseDate } from '../../../shared/calc/dates';
-import { Decimal } from '../../../shared/calc/decimal';
 import { formatDate, formatSsn, maskSsn } from '../format';
 import { memberDisplayName, type DocumentAddress, type DocumentInput } from '../types';
 import type { DocWriter } from '../writer';
@@ -53,25 +52,6 @@ export function memberSignature(w: DocWriter, statement: string): void {
 export function ageYears(birth: string | null | undefined, at: string): number | null {
   if (!birth) return null;
   return ageAt(parseDate(birth), parseDate(at)).years;
-}
-
-/** FORM-3: a share as a percentage ("50", "33.33") or a fraction ("1/3"); null when neither. */
-export function shareValue(share: string): Decimal | null {
-  const frac = /^\s*(\d{1,3})\s*\/\s*(\d{1,3})\s*$/.exec(share);
-  if (frac) {
-    const den = Number(frac[2]);
-    return den === 0 ? null : new Decimal(frac[1] ?? '0').dividedBy(den).times(100);
-  }
-  const pct = /^\s*(\d{1,3}(?:\.\d{1,4})?)\s*%?\s*$/.exec(share);
-  return pct ? new Decimal(pct[1] ?? '0') : null;
-}
-
-/** FORM-3: shares within a class add up to exactly 100% (thirds as 1/3 each are fine). */
-export function sharesAddUp(shares: string[]): boolean {
-  const values = shares.map(shareValue);
-  if (values.some((v) => v === null)) return false;
-  const total = (values as Decimal[]).reduce((s, v) => s.plus(v), new Decimal(0));
-  return total.minus(100).abs().lessThan('1e-20');
 }
 
 /** A share as printed: `50%`, or a fraction as given. */

@@ -7,21 +7,14 @@
 //   directDeposit.benefitType                      "Monthly retirement benefit"
 //   directDeposit.bank.institution, directDeposit.bank.routingNumber, directDeposit.bank.accountNumber
 //   directDeposit.bank.accountType                 radio: checking | savings
+import { isValidAbaRouting } from '../../../shared/domain/validators';
 import { FORM_CODES, FORM_TITLES } from '../checklist';
-import type { DocContext, DocumentMeta } from '../context';
+import { TYPE, type DocContext, type DocumentMeta } from '../context';
 import type { DocumentInput } from '../types';
 import { DocWriter } from '../writer';
 import { memberRows, memberSignature } from './common';
 
 export const DIRECT_DEPOSIT_META: DocumentMeta = { kind: 'direct-deposit', code: FORM_CODES['direct-deposit'], title: FORM_TITLES['direct-deposit'] };
-
-/** FORM-2: nine digits with 3·(d1+d4+d7) + 7·(d2+d5+d8) + (d3+d6+d9) ≡ 0 (mod 10). */
-export function abaChecksumOk(routing: string): boolean {
-  if (!/^\d{9}$/.test(routing)) return false;
-  const d = [...routing].map(Number);
-  const at = (i: number) => d[i] ?? 0;
-  return (3 * (at(0) + at(3) + at(6)) + 7 * (at(1) + at(4) + at(7)) + (at(2) + at(5) + at(8))) % 10 === 0;
-}
 
 export function addDirectDeposit(ctx: DocContext, input: DocumentInput): void {
   const m = input.member;
@@ -56,9 +49,9 @@ export function addDirectDeposit(ctx: DocContext, input: DocumentInput): void {
     },
   ]);
   w.endRows();
-  if (dd && !abaChecksumOk(dd.routingNumber)) {
+  if (dd && !isValidAbaRouting(dd.routingNumber)) {
     w.notice(`The routing number ${dd.routingNumber} does not pass the ABA checksum (FORM-2). Check it with the financial institution.`, 'warn');
   }
-  w.paragraph('Attach a voided check or a letter from the financial institution showing the routing and account numbers.', { size: 7.5 });
+  w.paragraph('Attach a voided check or a letter from the financial institution showing the routing and account numbers.', { size: TYPE.small });
   memberSignature(w, 'I authorize MOSERS to deposit my benefit to the account above, and to recover any payment deposited in error.');
 }

@@ -13,7 +13,7 @@
 //   application.proof.marriageCertificate   checkbox, married members
 // A box is checked when the caseload records that proof as received with that kind.
 import { FORM_CODES, FORM_TITLES, PROOF_KIND_LABELS, buildChecklist } from '../checklist';
-import type { DocContext, DocumentMeta } from '../context';
+import { TYPE, type DocContext, type DocumentMeta } from '../context';
 import { formatDate, formatSsn } from '../format';
 import { PROOF_KINDS, type DocumentInput, type ProofDocument, type ProofKind } from '../types';
 import { DocWriter } from '../writer';
@@ -70,7 +70,7 @@ export function addRetirementApplication(ctx: DocContext, input: DocumentInput):
   w.section('Proof of age and lawful presence (FORM-1) — attach one document for each person', 80);
   w.paragraph(
     "Accepted: an original U.S. birth certificate with a raised seal, or a copy of a Missouri driver's licence or non-driver ID, a U.S. passport, a certificate of citizenship, a certificate of naturalization, or a certificate of birth abroad. Married members also attach a marriage certificate.",
-    { size: 7.5 },
+    { size: TYPE.small },
   );
   const proofs = new Map(list.proofs.map((p) => [p.document, p] as const));
   const checks = (who: 'member' | 'spouse', doc: ProofDocument) =>

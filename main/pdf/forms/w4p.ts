@@ -9,10 +9,9 @@
 import { FORM_CODES, FORM_TITLES } from '../checklist';
 import type { DocContext, DocumentMeta } from '../context';
 import { formatMoney } from '../format';
-import { memberDisplayName, type DocumentInput } from '../types';
+import type { DocumentInput } from '../types';
 import { DocWriter } from '../writer';
-import { addressText, memberSignature } from './common';
-import { formatSsn } from '../format';
+import { addressText, memberRows, memberSignature } from './common';
 
 export const W4P_META: DocumentMeta = { kind: 'w4p', code: FORM_CODES.w4p, title: FORM_TITLES.w4p };
 
@@ -27,11 +26,7 @@ export function addW4p(ctx: DocContext, input: DocumentInput): void {
     subtitle: 'Federal income tax withholding from your monthly benefit. Without this form, withholding is figured as for a single filer with no adjustments.',
   });
   w.section('Member');
-  w.row([
-    { label: 'Member name', value: memberDisplayName(m), width: 3, field: 'w4p.member.name' },
-    { label: 'Member ID', value: m.memberId ?? '', width: 1, field: 'w4p.member.memberId' },
-    { label: 'Social Security number', value: formatSsn(m.ssn), width: 1.2, field: 'w4p.member.ssn' },
-  ]);
+  memberRows(w, 'w4p', input, { fullSsn: true });
   w.row([{ label: 'Mailing address', value: addressText(m.address), width: 1, field: 'w4p.member.address', multiline: true }], { minHeight: 36 });
   w.endRows();
   w.section('Withholding election');

@@ -248,7 +248,10 @@ describe('the bundled main process, run under Node with a stand-in electron', ()
     expect(w.servedAfter).toBe(404);
     expect(w.sessionSecured).toBe(true);
     expect(normal.out.printJobFromMainSession).toBe(404);
-    expect(normal.out.printCancelled).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: 'Nothing was printed: the print dialog was closed.' } });
+    // Closing the print dialog is no error: nothing printed, and the screen says so.
+    expect(normal.out.printCancelled).toEqual({ ok: true, value: { printed: false } });
+    // A printer that fails is: UNAVAILABLE, saying what to do instead.
+    expect(normal.out.printFailed).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: 'Printing failed (Print job failed). Save the PDF and print it from there.' } });
   });
 
   it('hardens every web contents and the session', () => {
@@ -274,7 +277,7 @@ describe('the bundled main process, run under Node with a stand-in electron', ()
       ['shell.openExternal', 'https://www.mosers.org/forms'],
       ['shell.openExternal', 'https://www.mosers.org/'],
     ]);
-    expect(calls.filter((c) => c[0] === 'webContents.print')).toHaveLength(3);
+    expect(calls.filter((c) => c[0] === 'webContents.print')).toHaveLength(4);
     expect(calls).toContainEqual(['restore']);
     expect(calls).toContainEqual(['focus']);
     expect(normal.out.afterQuit).toMatchObject({ ok: false, error: { code: 'LOCKED' } });

@@ -279,6 +279,9 @@ if (scenario === 'normal') {
       }
       printAnswer = [false, 'cancelled'];
       out.printCancelled = await invoke(contents.mainFrame, 'documents:print', { token });
+      printAnswer = [false, 'Print job failed'];
+      out.printFailed = await invoke(contents.mainFrame, 'documents:print', { token });
+      printAnswer = [false, 'cancelled'];
       // The workstation's own session serves the renderer only, never a print job.
       out.printJobFromMainSession = (await serve(out.printWindow.lastUrl)).status;
     }

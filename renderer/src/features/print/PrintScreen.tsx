@@ -57,7 +57,7 @@ export function PrintScreen({ memberId }: { memberId: number }) {
     const r = await api.documents.print({ token: built.token });
     if (!r.ok) return setError(r.error);
     setError(null);
-    setDone('Sent to the printer.');
+    setDone(r.value.printed ? 'Sent to the printer.' : 'Not printed.');
   };
 
   return (

@@ -1,0 +1,79 @@
+// documents:print and documents:packet through the dispatch, with a DocumentHost double: closing
+// the print dialog is no error, a host that cannot print says what to do, and a character the
+// document font lacks names its field and what to do.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PRINTING_UNAVAILABLE, type DocumentHost, type HostPrintResult } from '../../../main/services/documents';
+import { openTestApp, seedSmith, value, type TestApp } from '../caseload-fixture';
+
+let t: TestApp;
+let memberId: number;
+let sent: string[];
+
+function host(result: HostPrintResult): DocumentHost {
+  return {
+    chooseSavePath: async () => null,
+    print: async (_bytes, fileName) => (sent.push(fileName), result),
+  };
+}
+
+function printAudits(): number {
+  return (t.db.prepare("SELECT COUNT(*) AS n FROM audit WHERE entity = 'documents' AND field = 'printed'").get() as { n: number }).n;
+}
+
+async function buildToken(): Promise<string> {
+  return value<{ token: string }>(await t.call('documents:packet', { memberId })).token;
+}
+
+beforeEach(async () => {
+  t = openTestApp({ prefix: 'print-' });
+  memberId = (await seedSmith(t)).id;
+  sent = [];
+});
+afterEach(() => t.close());
+
+describe('documents:print', () => {
+  it('when the counselor closes the print dialog: ok, printed false, nothing audited', async () => {
+    const token = await buildToken();
+    t.app.setDocumentHost(host({ outcome: 'cancelled' }));
+    expect(await t.call('documents:print', { token })).toEqual({ ok: true, value: { printed: false } });
+    expect(sent).toEqual(['Smith-M100200-packet-2027-06-01.pdf']);
+    expect(printAudits()).toBe(0);
+  });
+
+  it('when printed: ok, printed true, audited', async () => {
+    const token = await buildToken();
+    t.app.setDocumentHost(host({ outcome: 'printed' }));
+    expect(await t.call('documents:print', { token })).toEqual({ ok: true, value: { printed: true } });
+    expect(printAudits()).toBe(1);
+  });
+
+  it('when the host cannot print: UNAVAILABLE, saying to save the PDF and print it elsewhere', async () => {
+    const token = await buildToken();
+    t.app.setDocumentHost(host({ outcome: 'unavailable' }));
+    expect(await t.call('documents:print', { token })).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: PRINTING_UNAVAILABLE } });
+    expect(PRINTING_UNAVAILABLE).toMatch(/Save the PDF/);
+    expect(printAudits()).toBe(0);
+  });
+
+  it("when the printer fails: UNAVAILABLE with the host's message", async () => {
+    const token = await buildToken();
+    const message = 'Printing failed (Print job failed). Save the PDF and print it from there.';
+    t.app.setDocumentHost(host({ outcome: 'unavailable', message }));
+    expect(await t.call('documents:print', { token })).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message } });
+  });
+});
+
+describe('documents:packet with a character the font lacks', () => {
+  it('INVALID_INPUT naming the field and saying what to do', async () => {
+    const seeded = await seedSmith(t, { memberId: 'M100201', firstName: '山田' });
+    const r = await t.call('documents:packet', { memberId: seeded.id });
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: 'The packet cannot be printed. Replace the character "山" (U+5C71) in member.name on the member record, then build the packet again.',
+        fields: { 'member.name': 'Replace the character "山" (U+5C71): the document font cannot print it.' },
+      },
+    });
+  });
+});

@@ -66,6 +66,9 @@ describe('counselor journeys (preview transport, production CSP)', () => {
     await s.page.keyboard.press('Control+s');
     expect(s.app.services.members.get(id).version).toBe(before);
     await s.page.getByTestId('field-directDeposit.routingNumber').fill('011000015');
+    // The message goes as soon as the field is corrected, not at the next successful save.
+    await expect.poll(() => s.page.getByText('must be a 9-digit ABA routing number with a valid checksum (FORM-2)').count()).toBe(0);
+    expect(await s.page.getByTestId('field-directDeposit.routingNumber').getAttribute('aria-invalid')).toBe('false');
     await s.page.getByTestId('field-directDeposit.accountType').locator('..').click();
     await s.page.getByRole('option', { name: 'Checking' }).click();
     await s.page.keyboard.press('Control+s');

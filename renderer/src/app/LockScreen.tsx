@@ -61,6 +61,8 @@ function UnlockForm({ status, onUnlocked }: { status: SessionStatus; onUnlocked:
   };
 
   const passError = fieldError(error, 'passphrase') ?? (error && !recovering && !error.fields ? error.message : null);
+  const recoveryKeyError = fieldError(error, 'recoveryKey');
+  const nextError = fieldError(error, 'next');
   return (
     <Box component="form" onSubmit={submit} noValidate>
       <Typography variant="h2" component="h2" sx={{ fontSize: '1.4rem', mb: 1 }}>
@@ -71,17 +73,16 @@ function UnlockForm({ status, onUnlocked }: { status: SessionStatus; onUnlocked:
       </Typography>
       {!recovering ? (
         <Stack spacing={2}>
-          <TextField
+          <PassphraseField
             label="Passphrase"
-            type="password"
             value={passphrase}
-            onChange={(e) => setPassphrase(e.target.value)}
-            autoFocus
-            fullWidth
+            onChange={setPassphrase}
             autoComplete="current-password"
             error={passError !== null}
             helperText={passError ?? ' '}
-            slotProps={{ htmlInput: { 'data-testid': 'unlock-passphrase', 'aria-describedby': 'unlock-passphrase-help' }, formHelperText: { id: 'unlock-passphrase-help', role: passError ? 'alert' : undefined } }}
+            testid="unlock-passphrase"
+            helperTextId="unlock-passphrase-help"
+            autoFocus
           />
           <Button type="submit" variant="contained" disabled={busy || passphrase === ''} data-testid="unlock-submit">
             Unlock
@@ -99,8 +100,8 @@ function UnlockForm({ status, onUnlocked }: { status: SessionStatus; onUnlocked:
             autoFocus
             fullWidth
             autoComplete="off"
-            error={fieldError(error, 'recoveryKey') !== null}
-            helperText={fieldError(error, 'recoveryKey') ?? 'The 32 characters given to the agency at setup'}
+            error={recoveryKeyError !== null}
+            helperText={recoveryKeyError ?? 'The 32 characters given to the agency at setup'}
             slotProps={{ htmlInput: { 'data-testid': 'recovery-key-input', spellCheck: false } }}
           />
           <PassphraseField
@@ -108,8 +109,8 @@ function UnlockForm({ status, onUnlocked }: { status: SessionStatus; onUnlocked:
             value={next}
             onChange={setNext}
             autoComplete="new-password"
-            error={fieldError(error, 'next') !== null}
-            helperText={fieldError(error, 'next') ?? 'At least 10 characters'}
+            error={nextError !== null}
+            helperText={nextError ?? 'At least 10 characters'}
             testid="recovery-next"
           />
           {error && !error.fields && <Alert severity="error">{error.message}</Alert>}
@@ -166,7 +167,7 @@ function SetupForm({ onUnlocked }: { onUnlocked: (s: SessionStatus) => void }) {
       </Stack>
     );
   }
-  const passError = error?.fields?.passphrase ? `The passphrase ${error.fields.passphrase}.` : null;
+  const passError = fieldError(error, 'passphrase');
   return (
     <Box component="form" onSubmit={submit} noValidate>
       <Typography variant="h2" component="h2" sx={{ fontSize: '1.4rem', mb: 1 }}>

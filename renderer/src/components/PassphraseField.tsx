@@ -10,7 +10,10 @@ export function PassphraseField(props: {
   helperText: string;
   testid: string;
   autoFocus?: boolean;
+  /** The helper text's id: the input is described by it, and an error in it is announced (role="alert"). */
+  helperTextId?: string;
 }) {
+  const described = props.helperTextId ? { 'aria-describedby': props.helperTextId } : {};
   return (
     <TextField
       label={props.label}
@@ -22,7 +25,10 @@ export function PassphraseField(props: {
       autoComplete={props.autoComplete}
       error={props.error}
       helperText={props.helperText}
-      slotProps={{ htmlInput: { 'data-testid': props.testid } }}
+      slotProps={{
+        htmlInput: { 'data-testid': props.testid, ...described },
+        ...(props.helperTextId ? { formHelperText: { id: props.helperTextId, role: props.error ? 'alert' : undefined } } : {}),
+      }}
     />
   );
 }

@@ -5,11 +5,12 @@ import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { beneficiaryListSchema, DESIGNATIONS, type Designation, type MemberRecord } from '../../../../shared/domain/member';
 import type { AppError } from '../../../../shared/ipc/result';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useSectionForm } from './useSectionForm';
 
 type Row = { class: 'primary' | 'contingent'; kind: 'person' | 'trust' | 'organization' | 'estate'; name: string; relationship: string; share: string };
 const DESIGNATION_LABEL: Record<Designation, string> = {
@@ -23,10 +24,10 @@ export function BeneficiariesSection({ record, onSaved }: { record: MemberRecord
   const [designation, setDesignation] = useState<Designation>('life-insurance');
   const fromRecord = (d: Designation): Row[] =>
     record.beneficiaries.filter((b) => b.designation === d).map((b) => ({ class: b.class, kind: b.kind, name: b.name, relationship: b.relationship ?? '', share: b.share }));
-  const [rows, setRows] = useState<Row[]>(fromRecord(designation));
+  // Reset when the designation shown or its beneficiaries on file change, not on other saves.
+  const [rows, setRows] = useSectionForm({ designation, rows: fromRecord(designation) }, () => fromRecord(designation));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<AppError | null>(null);
-  useEffect(() => setRows(fromRecord(designation)), [record.beneficiaries, designation]);
 
   const update = (i: number, k: keyof Row, v: string) => setRows(rows.map((r, j) => (j === i ? ({ ...r, [k]: v } as Row) : r)));
   const save = async () => {

@@ -25,6 +25,7 @@ export function MemberScreen({ memberId, onSummary }: { memberId: number; onSumm
   const [record, setRecord] = useState<MemberRecord | null>(null);
   const [initial, setInitial] = useState<MemberForm | null>(null);
   const [form, setForm] = useState<MemberForm | null>(null);
+  /** Field errors the last save brought back from main; the form's own problems are derived (`check`). */
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const [error, setError] = useState<AppError | null>(null);
   const [restored, setRestored] = useState<string | null>(null);
@@ -78,14 +79,19 @@ export function MemberScreen({ memberId, onSummary }: { memberId: number; onSumm
   const set = (f: FieldName) => (e: { target: { value: string } }) => {
     setSaved(false);
     setForm((cur) => (cur ? { ...cur, [f]: e.target.value } : cur));
+    // A message from the last save is about the value that was sent: editing the field ends it.
+    setErrors((cur) => {
+      if (!(f in cur)) return cur;
+      const rest = { ...cur };
+      delete rest[f];
+      return rest;
+    });
   };
 
   const save = useCallback(async () => {
     if (!record || !check || !form) return;
-    if (Object.keys(check.errors).length > 0) {
-      setErrors(check.errors);
-      return;
-    }
+    // The form's own problems are shown beside their fields already (`live` below).
+    if (Object.keys(check.errors).length > 0) return;
     if (!check.changed) return;
     // No draft write may land after the save: a stale one would resurrect the edits.
     if (draftTimer.current) clearTimeout(draftTimer.current);

@@ -41,6 +41,7 @@ export function NotesSection({ memberId }: { memberId: number }) {
     if (r.ok) {
       setText('');
       setErrors({});
+      setError(null);
       void load();
     } else {
       setError(r.error);

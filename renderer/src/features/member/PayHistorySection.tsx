@@ -9,13 +9,14 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { payMonthSchema } from '../../../../shared/domain/case-schema';
 import type { MemberRecord } from '../../../../shared/domain/member';
 import type { AppError } from '../../../../shared/ipc/result';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { money } from '../../components/format';
+import { useSectionForm } from './useSectionForm';
 
 type Row = { month: string; amount: string };
 
@@ -25,10 +26,9 @@ function nextMonth(ym: string): string {
 }
 
 export function PayHistorySection({ record, onSaved }: { record: MemberRecord; onSaved: (r: MemberRecord) => void }) {
-  const [rows, setRows] = useState<Row[]>(record.payHistory);
+  const [rows, setRows] = useSectionForm<Row[]>(record.payHistory, () => record.payHistory);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<AppError | null>(null);
-  useEffect(() => setRows(record.payHistory), [record.payHistory]);
 
   const update = (i: number, k: keyof Row, v: string) => setRows(rows.map((r, j) => (j === i ? { ...r, [k]: v } : r)));
   const add = () => {

@@ -3,20 +3,24 @@ import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { spouseInputSchema, type MemberRecord } from '../../../../shared/domain/member';
 import type { AppError } from '../../../../shared/ipc/result';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useSectionForm } from './useSectionForm';
 
 type SpouseForm = { name: string; ssn: string; birthDate: string; marriageDate: string };
 
+/** The form for the spouse on file; the SSN field is only for replacing it, so it starts blank. */
+function fromRecord(spouse: MemberRecord['spouse']): SpouseForm {
+  return { name: spouse?.name ?? '', ssn: '', birthDate: spouse?.birthDate ?? '', marriageDate: spouse?.marriageDate ?? '' };
+}
+
 export function SpouseSection({ record, onSaved }: { record: MemberRecord; onSaved: (r: MemberRecord) => void }) {
-  const blank: SpouseForm = { name: record.spouse?.name ?? '', ssn: '', birthDate: record.spouse?.birthDate ?? '', marriageDate: record.spouse?.marriageDate ?? '' };
-  const [form, setForm] = useState<SpouseForm>(blank);
+  const [form, setForm] = useSectionForm(record.spouse, () => fromRecord(record.spouse));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<AppError | null>(null);
-  useEffect(() => setForm({ name: record.spouse?.name ?? '', ssn: '', birthDate: record.spouse?.birthDate ?? '', marriageDate: record.spouse?.marriageDate ?? '' }), [record.spouse]);
 
   const save = async (remove: boolean) => {
     let spouse = null;

@@ -1,10 +1,10 @@
 import { userInfo } from 'node:os';
 import { pricerSource } from '../shared/actuarial';
 import type { PricerSource } from '../shared/calc/run';
-import { AppFailure } from '../shared/ipc/result';
+import { AppFailure, LOCKED_MESSAGE } from '../shared/ipc/result';
 import { type Db, type OpenOptions } from './db/connection';
 import { fileStamp, type Health } from './db/integrity';
-import { previewBackup, restoreDatabase } from './services/maintenance';
+import { previewBackup, refuseUnlessRestorable, restoreDatabase } from './services/maintenance';
 import type { Degraded } from './db/integrity';
 import { createDispatch, type Dispatch, type DispatchOptions } from './ipc/dispatch';
 import { handlers } from './ipc/handlers';
@@ -132,10 +132,12 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
   }
 
   function current(): { db: Db; domains: Domains } {
-    if (!live) throw new AppFailure('LOCKED', 'The caseload is locked. Unlock it to continue.');
+    if (!live) throw new AppFailure('LOCKED', LOCKED_MESSAGE);
     return live;
   }
 
+  /** The backups made before the passphrase have been looked at in this run (encryptPlainBackups). */
+  let sealedThisRun = false;
   /** The day's backup as it ran, by connection (a scheduler may run it before the connection is in use). */
   const backedUp = new WeakMap<Db, DailyBackup>();
   /** The background check of this run's first open, while it runs (AppOptions.backgroundCheck). */
@@ -160,7 +162,7 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
         // Never an unhandled rejection in the main process: the caseload stays read-only, and
         // the window says why.
         checking = null;
-        storage = { degraded: null, dailyBackup: { status: 'failed', message: `the caseload's check could not finish: ${(err as Error)?.message ?? String(err)}` } };
+        storage = { degraded: null, dailyBackup: null, readOnly: `its check could not finish (${(err as Error)?.message ?? String(err)})` };
       })
       .finally(changed);
     checking = { ro, pending, done };
@@ -179,7 +181,7 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
       // The file passed, but cannot be opened for writing now (the drive went read-only): it
       // stays open read-only, and a change is refused with what storageFailure says of that.
       if (next?.db.open) next.db.close();
-      storage = { degraded: null, dailyBackup: { status: 'failed', message: (err as Error).message } };
+      storage = { degraded: null, dailyBackup: null, readOnly: `it could not be opened for writing (${(err as Error).message})` };
       return;
     }
     checked = true;
@@ -235,12 +237,14 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
       db.close();
       throw err;
     }
-    storage = { degraded: opened.degraded, dailyBackup: opened.dailyBackup, checking: Boolean(opened.pending) };
+    storage = { degraded: opened.degraded, dailyBackup: opened.dailyBackup };
     if (opened.pending) follow(db, opened.pending);
     else checked ||= !opened.degraded;
     // Backups made before the passphrase was set up are plain: encrypt them with the caseload's
-    // key (after the unlock has answered, in the desktop app). Nothing to do reads 16 bytes each.
-    if (key) {
+    // key, once a run, at the first open with a key (after the unlock or the setup has answered,
+    // in the desktop app). With nothing to do that reads 16 bytes of each backup.
+    if (key && !sealedThisRun) {
+      sealedThisRun = true;
       if (schedule) schedule(() => void (session.isLocked() ? null : session.withKey((k) => k && encryptPlainBackups(dbPath, k))));
       else encryptPlainBackups(dbPath, key);
     }
@@ -267,20 +271,22 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
 
   function restore(name: string): { keptAside: string | null } {
     const backup = backupNamed(name);
-    // The session's own key: the reopen keeps using it (the background check's writable open
-    // comes later), and the session zeroes it when it locks.
+    // The session's own key: the reopen keeps using it (a background check's writable open comes
+    // later), and the session zeroes it when it locks.
     return session.withKey((key) => {
+      // Checked before anything is closed: a backup that fails leaves the caseload open as it is.
+      const preview = previewBackup(backup.path, key);
+      refuseUnlessRestorable(backup.path, preview);
       closeLive();
       let result: { keptAside: string | null } | null = null;
       let failure: unknown = null;
       try {
-        result = restoreDatabase(backup.path, dbPath, fileStamp(clock.now()), { key });
+        result = restoreDatabase(backup.path, dbPath, fileStamp(clock.now()), { key, checked: preview });
       } catch (err) {
         failure = err;
       }
-      // What is in place passed integrity_check a moment ago (restoreDatabase checks the backup
-      // first), so it opens without a second check; after a refused restore the caseload is as
-      // it was, checked or not.
+      // What is in place passed integrity_check a moment ago, so it opens without a second
+      // check; after a failed restore the caseload is as it was, checked or not.
       if (!failure) checked = true;
       try {
         openLive(key);
@@ -291,7 +297,7 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
         } catch {
           // A plain caseload cannot lock; its calls answer LOCKED until the app starts again.
         }
-        throw new AppFailure('UNAVAILABLE', `The caseload could not be opened after the restore: ${(err as Error).message}`);
+        throw new AppFailure('UNAVAILABLE', `The caseload could not be opened after the restore (${(err as Error).message}). Close the workstation and run: npm run cli -- check`);
       }
       changed();
       if (failure) throw failure;
@@ -332,7 +338,7 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
     },
     session,
     storage: {
-      status: () => storage,
+      status: () => ({ ...storage, checking: checking !== null }),
       whenWritable: () => (checking ? noCheckRunning() : null),
       folder: () => backupFolder(dbPath),
       backups: () => (current(), listBackups(dbPath)),
@@ -361,10 +367,7 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
     checked: noCheckRunning,
     close: () => {
       session.dispose();
-      stopChecking();
-      const l = live;
-      live = null;
-      if (l?.db.open) l.db.close();
+      closeLive();
     },
   };
 }

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { AppFailure } from '../../shared/ipc/result';
-import { openApp } from '../app';
+import { openApp, type App } from '../app';
 import { openDatabase } from '../db/connection';
-import { degradedMessage, storageFailure } from '../db/integrity';
+import { degradedMessage, fileStamp, restoreCommand, storageFailure } from '../db/integrity';
 import { defaultDbPath } from '../paths';
 import { backupFolder, listBackups, newestGoodBackup } from '../services/backups';
 import { backupDatabase, checkDatabase, previewBackup, restoreDatabase } from '../services/maintenance';
@@ -43,6 +43,11 @@ function takeFlag(args: string[], name: string): boolean {
   return true;
 }
 
+/** A command that writes stops before writing to a damaged caseload, naming the way back. */
+function refuseIfDamaged(app: App): void {
+  if (app.degraded) throw new AppFailure('UNAVAILABLE', degradedMessage(app.degraded));
+}
+
 export function runCli(argv: string[], io: CliIo): number {
   const args = [...argv];
   const dbArg = takeOption(args, '--db');
@@ -70,7 +75,7 @@ export function runCli(argv: string[], io: CliIo): number {
       }
       const app = withKey(cliKey(dbPath, secrets, io), (key) => openApp(dbPath, { key }));
       try {
-        if (app.degraded) throw new AppFailure('UNAVAILABLE', degradedMessage(app.degraded));
+        refuseIfDamaged(app);
         const r = importRoster(app.db, app.services, text);
         for (const e of r.errors) io.stderr(`${file}: row ${e.row}, ${e.column}: ${e.message}\n`);
         say(`Imported ${r.created} new and updated ${r.updated} members; rejected ${r.rejected} rows.`);
@@ -97,6 +102,7 @@ export function runCli(argv: string[], io: CliIo): number {
       }
       const app = withKey(cliKey(dbPath, secrets, io), (key) => openApp(dbPath, { key }));
       try {
+        if (verb !== 'list') refuseIfDamaged(app);
         if (verb === 'import-table') {
           const t = app.services.settings.importTable(as!, text);
           say(`Table ${t.name} stored (id ${t.id}). A basis can now name it.`);
@@ -156,8 +162,7 @@ export function runCli(argv: string[], io: CliIo): number {
           say(`Nothing changed. Run again with --yes to replace ${dbPath} with this backup (the current file is kept aside).`);
           return 1;
         }
-        const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-        const r = restoreDatabase(verb, dbPath, stamp, { key });
+        const r = restoreDatabase(verb, dbPath, fileStamp(new Date().toISOString()), { key, checked: p });
         say(`Restored ${dbPath}${r.keptAside ? `; the previous file is kept as ${r.keptAside}` : ''}.`);
         return 0;
       } finally {
@@ -170,7 +175,7 @@ export function runCli(argv: string[], io: CliIo): number {
       for (const b of all) say(`${b.path}  ${b.day} ${b.time}  ${b.reason.padEnd(13)}  ${b.bytes} bytes`);
       if (verb === '--check' && all.length > 0) {
         const good = withKey(cliKey(dbPath, secrets, io), (key) => newestGoodBackup(dbPath, { key }));
-        say(good ? `Newest good backup: ${good.path}. Restore it with: npm run cli -- restore "${good.path}" --db "${dbPath}" --yes` : 'No backup passes its check.');
+        say(good ? `Newest good backup: ${good.path}. Restore it with: ${restoreCommand(good.path, dbPath)}` : 'No backup passes its check.');
         return good ? 0 : 1;
       }
       return 0;

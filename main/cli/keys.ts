@@ -1,7 +1,7 @@
 // The CLI's side of the caseload key: secrets come from the environment or from a file, never
 // from the command line (where `ps` and the shell history would keep them), and the CLI never
 // prompts, so a CI run with no terminal cannot hang on it.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { AppFailure } from '../../shared/ipc/result';
 import { encryptInPlace, fileKind, openDatabase } from '../db/connection';
 import { encryptPlainBackups, type SealedBackups } from '../services/backups';
@@ -118,8 +118,10 @@ export function runKeyCommand(verb: string | undefined, rest: string[], dbPath: 
         if (kind === 'plain') encryptInPlace(dbPath, created.dataKey);
         else openDatabase(dbPath, { key: created.dataKey }).close();
       } catch (err) {
+        // As the app's setup does: no key file is left beside a caseload it does not open.
         created.dataKey.fill(0);
-        throw err;
+        rmSync(keyFile, { force: true });
+        throw new AppFailure('UNAVAILABLE', `key setup: ${dbPath} could not be encrypted (${(err as Error).message}); it is unchanged and still opens without a passphrase. Close any program that has it open, free some disk space, and run key setup again.`);
       }
       let sealed: SealedBackups;
       try {
@@ -130,7 +132,7 @@ export function runKeyCommand(verb: string | undefined, rest: string[], dbPath: 
       io.stdout(`${kind === 'plain' ? `Encrypted ${dbPath} in place` : `Created the encrypted caseload ${dbPath}`}; key file ${keyFile}.\n`);
       io.stdout(`Recovery key (shown this once; give it to the agency to keep): ${created.recoveryKey}\n`);
       if (sealed.encrypted.length) io.stdout(`Encrypted ${sealed.encrypted.length} earlier backup${sealed.encrypted.length === 1 ? '' : 's'} made before the passphrase, each with the key file beside it.\n`);
-      for (const f of sealed.failed) io.stderr(`Could not encrypt the earlier backup ${f.path} (${f.message}); it stays plain and is tried again at the next open.\n`);
+      for (const f of sealed.failed) io.stderr(`Could not encrypt the earlier backup ${f.path} (${f.message}); it stays plain. Close any program that has it open; it is encrypted at the next open.\n`);
       return 0;
     } finally {
       passphrase.bytes.fill(0);

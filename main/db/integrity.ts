@@ -339,7 +339,7 @@ export function storageFailure(err: unknown, degraded: Degraded | null = null): 
   if (code.startsWith('SQLITE_READONLY')) {
     return new AppFailure(
       'UNAVAILABLE',
-      'The caseload is open read-only (the file, its folder or the drive does not allow changes), so this change was not saved. Everything saved before is safe.',
+      'The caseload is open read-only (the file, its folder or the drive does not allow changes), so this change was not saved. Everything saved before is safe. Make the caseload file and its folder writable (or copy the folder to a writable drive), then start the workstation again.',
     );
   }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {

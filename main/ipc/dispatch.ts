@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { zodIssues } from '../../shared/domain/validate';
 import { contract, OPEN_WHILE_LOCKED, WRITES, type Channel, type Contract } from '../../shared/ipc/contract';
-import { AppFailure, fail, ok, type Result } from '../../shared/ipc/result';
+import { AppFailure, fail, LOCKED_MESSAGE, ok, type Result } from '../../shared/ipc/result';
 import { storageFailure, type Degraded } from '../db/integrity';
 import { redact } from '../log';
 
@@ -72,7 +72,7 @@ export function createDispatch(handlers: Handlers, opts: DispatchOptions): Dispa
     if (typeof channel !== 'string' || !Object.hasOwn(contract, channel)) return fail('FORBIDDEN', `Unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}.`);
     const c = channel as Channel;
     holds(() => (opts.onCall?.(c), true), true);
-    if (!openWhileLocked.has(c) && holds(() => opts.isLocked?.() ?? false, true)) return fail('LOCKED', 'The caseload is locked. Unlock it to continue.');
+    if (!openWhileLocked.has(c) && holds(() => opts.isLocked?.() ?? false, true)) return fail('LOCKED', LOCKED_MESSAGE);
     const parsed = contract[c].input.safeParse(input);
     if (!parsed.success) return fail('INVALID_INPUT', 'Some fields need attention.', fieldsOf(parsed.error, input));
     try {

@@ -6,7 +6,7 @@ import type { Handlers } from './dispatch';
 
 /** The storage's state as the window sees it: backups by name, the damage with its whole message. */
 function storageStatus(s: Services): ChannelOutput<'storage:status'> {
-  const { degraded, dailyBackup, checking } = s.storage.status();
+  const { degraded, dailyBackup, checking, readOnly } = s.storage.status();
   const daily = dailyBackup?.status === 'written' ? { status: 'written' as const, name: dailyBackup.backup.name } : dailyBackup;
   return {
     checking: Boolean(checking),
@@ -18,6 +18,7 @@ function storageStatus(s: Services): ChannelOutput<'storage:status'> {
           newestGoodBackup: degraded.newestGoodBackup ? basename(degraded.newestGoodBackup) : null,
         }
       : null,
+    readOnly: readOnly ?? null,
     dailyBackup: daily,
     backupFolder: s.storage.folder(),
   };

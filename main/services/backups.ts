@@ -169,7 +169,7 @@ export type SealedBackups = { encrypted: string[]; failed: { path: string; messa
  * Encrypt in place, with the caseload's data key, every automatic backup still in plain SQLite
  * (made before the caseload's passphrase was set up), and put the caseload's key file beside
  * each, as a backup made encrypted has. Each is one transaction (encryptInPlace): a failure
- * leaves that backup plain and whole, to be tried again at the next open. Cheap when there is
+ * leaves that backup plain and whole, to be tried again at the next run's first open. Cheap when there is
  * nothing to do: 16 bytes read per backup.
  */
 export function encryptPlainBackups(dbPath: string, key: Buffer, folder = backupFolder(dbPath)): SealedBackups {
@@ -198,8 +198,10 @@ export type DailyBackup =
 export type StorageStatus = {
   degraded: Degraded | null;
   dailyBackup: DailyBackup | null;
-  /** The open check is running in the background: the caseload reads, and changes wait for it. */
+  /** The open check is running in the background: the caseload reads, and changes wait for it (worked out when asked). */
   checking?: boolean;
+  /** The caseload passed its check but stays open read-only, and why (it could not be opened for writing). */
+  readOnly?: string | null;
 };
 
 export type OpenCaseloadOptions = OpenOptions &

@@ -93,16 +93,24 @@ export function previewBackup(path: string, key: Buffer | null = null): CheckRep
 }
 
 /**
- * Replace the caseload with a checked backup. The current file is kept aside as
+ * Replace the caseload with a checked backup (`checked`: the caller's own preview of it, so it
+ * is not checked twice). The current file is kept aside as
  * `<db>.before-restore-<stamp>` (with its WAL checkpointed, or moved along when it cannot be),
  * never deleted. With a key, the restored file is encrypted: a plain (legacy) backup is encrypted
  * on its way in, so no plaintext lands where the caseload lives. A backup's key file comes along
  * when the caseload has none (a new laptop).
  */
-export function restoreDatabase(backup: string, dbPath: string, stamp: string, opts: { key?: Buffer | null } = {}): { keptAside: string | null } {
+export type BackupPreview = ReturnType<typeof previewBackup>;
+
+/** A backup that fails its check, refused with what was found. */
+export function refuseUnlessRestorable(backup: string, preview: BackupPreview): void {
+  if (!preview.ok) throw new AppFailure('INVALID_INPUT', `${backup} fails its check (${preview.integrity.join('; ')}; schema ${preview.schemaVersion}); it was not restored. Choose an older backup.`);
+}
+
+export function restoreDatabase(backup: string, dbPath: string, stamp: string, opts: { key?: Buffer | null; checked?: BackupPreview } = {}): { keptAside: string | null } {
   const key = opts.key ?? null;
-  const preview = previewBackup(backup, key);
-  if (!preview.ok) throw new AppFailure('INVALID_INPUT', `${backup} fails its check (${preview.integrity.join('; ')}; schema ${preview.schemaVersion}); it was not restored.`);
+  // The caller's preview of this backup, made a moment ago, stands for the check.
+  refuseUnlessRestorable(backup, opts.checked ?? previewBackup(backup, key));
   // The copy is made (and encrypted) beside the caseload before the caseload is moved: a full
   // disk or a failed encryption leaves the caseload where it was, untouched.
   const tmp = `${dbPath}.restoring`;

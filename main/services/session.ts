@@ -4,7 +4,7 @@
 // laptop sleeps. Time and timers are injected, so the tests drive them.
 import { existsSync, rmSync } from 'node:fs';
 import type { ChannelOutput, LOCK_REASONS } from '../../shared/ipc/contract';
-import { AppFailure } from '../../shared/ipc/result';
+import { AppFailure, LOCKED_MESSAGE } from '../../shared/ipc/result';
 import { encryptInPlace, fileKind } from '../db/connection';
 import { createKeyFile, passphraseSecret, recoverySecret, setPassphrase, unlockKeyFile, type ScryptParams, type Secret } from '../security/keys';
 
@@ -256,7 +256,7 @@ export function sessionService(deps: SessionDeps) {
 
     /** The data key, lent for the length of `fn` (a backup preview, a restore); LOCKED while locked. */
     withKey<T>(fn: (key: Buffer | null) => T): T {
-      if (state !== 'unlocked') throw new AppFailure('LOCKED', 'The caseload is locked. Unlock it to continue.');
+      if (state !== 'unlocked') throw new AppFailure('LOCKED', LOCKED_MESSAGE);
       return fn(key);
     },
 

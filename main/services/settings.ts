@@ -37,8 +37,7 @@ export function settingsService(ctx: ServiceContext) {
     /** Stored bases (immutable rows, one per version) and the shipped ones. */
     bases(): { id: string; version: number; name: string; effectiveDate: string; source: string; shipped: boolean }[] {
       const shipped = SHIPPED_BASIS_IDS.map((id) => getShippedBasis(id));
-      const stored = repos.settings.bases().map((r) => parseBasis(JSON.parse(r.json)));
-      return [...shipped.map((b) => summary(b, true)), ...stored.map((b) => summary(b, false))];
+      return [...shipped.map((b) => summary(b, true)), ...this.storedBases().map((b) => summary(b, false))];
     },
     storedBases(): Basis[] {
       return repos.settings.bases().map((r) => parseBasis(JSON.parse(r.json)));

@@ -114,6 +114,11 @@ const storageStatusSchema = z.strictObject({
       newestGoodBackup: z.string().nullable(),
     })
     .nullable(),
+  /**
+   * The caseload is sound but open read-only, and why (after the open check it could not be
+   * opened for writing): every change is refused until the workstation starts again.
+   */
+  readOnly: z.string().nullable(),
   /** Today's automatic backup. */
   dailyBackup: z
     .discriminatedUnion('status', [

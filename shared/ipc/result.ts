@@ -2,6 +2,9 @@
 export const ERROR_CODES = ['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT', 'LOCKED', 'FORBIDDEN', 'UNAVAILABLE', 'INTERNAL'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** What every call but the unlocking ones answers while the caseload is locked. */
+export const LOCKED_MESSAGE = 'The caseload is locked. Unlock it to continue.';
+
 export type AppError = {
   code: ErrorCode;
   message: string;

@@ -136,6 +136,16 @@ describe('a caseload with a damaged b-tree page', () => {
     expect(imported.err).toContain('damaged');
     expect(imported.err).toContain(goodBackup);
     expect(fileState(path)).toEqual(before);
+    // Every command that writes stops the same way, before reading what it would store.
+    for (const args of [
+      ['basis', 'import-table', roster, '--as', 'T1', '--db', path],
+      ['basis', 'add', roster, '--db', path],
+    ]) {
+      const refused = cli(args);
+      expect(refused.code, args.join(' ')).toBe(2);
+      expect(refused.err, args.join(' ')).toContain(`The newest good backup is ${goodBackup}`);
+    }
+    expect(fileState(path)).toEqual(before);
 
     const check = cli(['check', '--db', path]);
     expect(check.code).not.toBe(0);

@@ -102,6 +102,19 @@ describe('CLI on an encrypted caseload', () => {
     expect(cli(['check', '--db', fresh], pass).out[0]).toMatch(/12 members$/);
   });
 
+  it('key setup that cannot encrypt the caseload leaves no key file beside it, the file unchanged, and says what to do', () => {
+    const dir = tmp();
+    const db = join(dir, 'c.db');
+    // A file that names itself SQLite but is not one: the encryption fails at its first read.
+    writeFileSync(db, Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(4080, 0x5a)]));
+    const before = readFileSync(db);
+    const r = cli(['key', 'setup', '--db', db], { MOSERS_PASSPHRASE: 'field laptop passphrase' });
+    expect(r.code).toBe(2);
+    expect(r.err[0]).toMatch(new RegExp(`^key setup: ${db.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} could not be encrypted \\(.+\\); it is unchanged and still opens without a passphrase\\. Close any program`));
+    expect(existsSync(keyFilePath(db))).toBe(false);
+    expect(readFileSync(db).equals(before)).toBe(true);
+  });
+
   it('an encrypted caseload whose key file is missing says so, and changes nothing', () => {
     const dir = tmp();
     const db = join(dir, 'c.db');

@@ -103,7 +103,6 @@ export function membersRepo(db: Db) {
     `SELECT ${SUMMARY} FROM members WHERE retirement_date >= ? AND retirement_date <= ? AND archived <= ? ORDER BY retirement_date, last_key LIMIT ?`,
   );
   const all = db.prepare<[number, number, number], SummaryRow>(`SELECT ${SUMMARY} FROM members WHERE archived <= ? ORDER BY last_key, first_key LIMIT ? OFFSET ?`);
-  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM members');
 
   const keys = (c: MemberColumns) => ({ last_key: searchKey(c.last_name), first_key: searchKey(c.first_name), ssn_last4: c.ssn ? c.ssn.slice(-4) : null });
 
@@ -150,7 +149,6 @@ export function membersRepo(db: Db) {
     /** The whole range in order, one row at a time (to filter by text without a row cap). */
     iterateRetiringBetween: (from: string, to: string, includeArchived: boolean) => byRetirement.iterate(from, to, includeArchived ? 1 : 0, -1),
     list: (limit: number, offset: number, includeArchived: boolean) => all.all(includeArchived ? 1 : 0, limit, offset),
-    count: () => count.get()!.n,
   };
 }
 export type MembersRepo = ReturnType<typeof membersRepo>;

@@ -157,6 +157,11 @@ export function App() {
                 : 'No good backup was found: contact MOSERS IT support before making any change.'}
             </Alert>
           )}
+          {storage?.readOnly && (
+            <Alert severity="warning" square role="alert" data-testid="storage-read-only">
+              The caseload is sound but open read-only: {storage.readOnly}. Changes cannot be saved. Make the caseload file and its folder writable (or copy the folder to a writable drive), then start the workstation again.
+            </Alert>
+          )}
           {storage?.checking && (
             <Alert severity="info" square data-testid="storage-checking">
               Checking the caseload file. You can search and read now; changes are saved as soon as the check is done.

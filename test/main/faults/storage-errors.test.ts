@@ -140,7 +140,7 @@ describe('a caseload opened read-only (readonly: true)', () => {
         ['members:revealSsn', { id: smith.id, reason: 'verifying identity' }],
       ] as const) {
         const r = await ro.call(channel, input);
-        expect(r, channel).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringMatching(/^The caseload is open read-only .*so this change was not saved\. Everything saved before is safe\.$/) } });
+        expect(r, channel).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringMatching(/^The caseload is open read-only .*so this change was not saved\. Everything saved before is safe\. Make the caseload file and its folder writable .*then start the workstation again\.$/) } });
       }
       expect(dumpDatabase(ro.app.db)).toBe(dump);
     } finally {

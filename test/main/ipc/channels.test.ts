@@ -278,7 +278,7 @@ const TABLE: Record<Channel, ChannelCase> = {
     ok: {
       input: () => ({}),
       check: (v, c) =>
-        expect(v).toEqual({ checking: false, damaged: null, dailyBackup: { status: 'skipped', why: 'new-caseload' }, backupFolder: join(c.app.dir, 'backups') }),
+        expect(v).toEqual({ checking: false, damaged: null, readOnly: null, dailyBackup: { status: 'skipped', why: 'new-caseload' }, backupFolder: join(c.app.dir, 'backups') }),
     },
     invalid: { input: () => ({ verbose: true }), field: 'verbose' },
     notFound: { never: 'the one caseload; takes no id' },

@@ -89,13 +89,15 @@ describe('backups:restore from the desktop app', () => {
     const { app, call } = desktop(path);
     try {
       await app.checked();
+      const open = app.db;
       const preview = await call('backups:preview', { name: backup });
       expect(preview).toMatchObject({ ok: true, value: { ok: false, integrity: [expect.stringMatching(/malformed|corrupt|not a database/i)], members: 0 } });
       const r = await call('backups:restore', { name: backup });
       expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('was not restored') } });
       expect(members(app)).toBe(205);
-      // Reopened as it was (its check in the background, as at the start of a run); then writable again.
-      await app.checked();
+      // Refused before anything was closed: the same connection, writable, no check to wait for.
+      expect(app.db).toBe(open);
+      expect(app.services.storage.status().checking).toBeFalsy();
       expect(app.db.readonly).toBe(false);
       expect(await call('notes:add', { memberId: 1, text: 'still writable' })).toMatchObject({ ok: true });
       expect(existsSync(`${path}.before-restore-2026-11-23T12-00-00-000Z`)).toBe(false);

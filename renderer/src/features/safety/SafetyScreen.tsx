@@ -113,6 +113,8 @@ function BackupsPanel({ storage, onChanged }: { storage: StorageStatus | null; o
         <Alert severity="error" data-testid="safety-damaged">
           {damaged.message}
         </Alert>
+      ) : storage.readOnly ? (
+        <Alert severity="warning">The caseload passed its check but is open read-only: {storage.readOnly}.</Alert>
       ) : storage.checking ? (
         <Alert severity="info">Checking the caseload file. Changes are saved as soon as the check is done.</Alert>
       ) : (

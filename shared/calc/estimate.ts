@@ -372,6 +372,10 @@ function backdropPeriod(f: Facts, plan: PlanCode, ctx: EligibilityContext, month
   trace.add('BD-4', `Lump sum ${months} months: 90% × ${moneyWithCommas(sum)} (LIFE${temp ? ' + temporary' : ''}, ${formatMonth(monthOf(b))} to ${formatMonth(monthFromIndex(rIdx - 1))}) = ${moneyWithCommas(lump)}`);
   const atRetirement = lifeStream.amount;
   trace.add('BD-3', `Monthly at retirement with a ${months}-month BackDROP: ${moneyWithCommas(atRetirement)}`);
+  // BD-3: the temporary benefit paid from R is the one at B with the COLAs through R, while it is
+  // still payable at R (BEN-4: through the month the member turns 62).
+  const tempAtRetirement = tempStream && rIdx <= lastTempIdx ? tempStream.amount : null;
+  if (tempAtRetirement) trace.add('BD-3', `Temporary benefit at retirement with a ${months}-month BackDROP: ${moneyWithCommas(tempAtRetirement)}`);
   const spouseAgeB = f.spouseBirth ? toAge(ageInMonths(f.spouseBirth, b)) : null;
   const options = buildOptions({ plan, life: atRetirement, memberAge: toAge(atB.ageMonths), spouseAge: spouseAgeB, startYear: b.y, pricer: deps.pricer, label }, notes, trace);
   return {
@@ -384,6 +388,7 @@ function backdropPeriod(f: Facts, plan: PlanCode, ctx: EligibilityContext, month
     lifeIncomeAnnuity: money(life),
     temporaryMonthly: temp ? money(temp) : null,
     monthlyAtRetirement: money(atRetirement),
+    temporaryAtRetirement: tempAtRetirement ? money(tempAtRetirement) : null,
     lumpSum: money(lump),
     selected: f.c.backdrop?.months === months,
     options,

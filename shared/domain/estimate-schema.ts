@@ -37,6 +37,8 @@ export const backdropPeriodSchema = z.strictObject({
   lifeIncomeAnnuity: amount,
   temporaryMonthly: amount.nullable(),
   monthlyAtRetirement: amount,
+  /** BD-3: the temporary benefit paid from R under this BackDROP (null when none is payable at R). */
+  temporaryAtRetirement: amount.nullable(),
   lumpSum: amount,
   selected: z.boolean(),
   options: z.array(optionSchema),

@@ -16,6 +16,7 @@ function period(months: number, over: Partial<BackdropPeriod> = {}): BackdropPer
     lifeIncomeAnnuity: '2645.88',
     temporaryMonthly: '1245.12',
     monthlyAtRetirement: '2708.30',
+    temporaryAtRetirement: '1270.02',
     lumpSum: '42022.80',
     selected: false,
     options: [],

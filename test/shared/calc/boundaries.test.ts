@@ -465,6 +465,9 @@ describe('BD-1 / BD-2: BackDROP eligibility edges', () => {
     // and 1,009.80; 90% × (12 × 3,093.75 + 12 × 3,155.63) = 67,493.30; at R 3%: 2,210.20.
     const p24 = byMonths.get(24);
     expect(p24 && [p24.lifeIncomeAnnuity, p24.temporaryMonthly, p24.lumpSum, p24.monthlyAtRetirement]).toEqual(['2103.75', '990.00', '67493.30', '2210.20']);
+    // BD-3: the temporary benefit paid from R is the one at B with the COLAs through R:
+    // 1,030.00 × 1.03 = 1,060.90; 1,009.80 × 1.03 = 1,040.094 → 1,040.09 (MONEY-2).
+    expect([p12?.temporaryAtRetirement, p24?.temporaryAtRetirement]).toEqual(['1060.90', '1040.09']);
   });
 
   it('BD-1 DATE-5 edge: a member whose last day worked is in the month before R is active and eligible', () => {

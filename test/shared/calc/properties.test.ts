@@ -414,7 +414,7 @@ describe('OPT-4: statutory JS50 factor', () => {
 });
 
 describe('MONEY-2: published amounts', () => {
-  const AMOUNT_KEYS = new Set(['finalAveragePay', 'baseBenefit', 'lifeIncomeAnnuity', 'monthly', 'survivorMonthly', 'spouseMonthly', 'temporaryMonthly', 'monthlyAtRetirement', 'lumpSum']);
+  const AMOUNT_KEYS = new Set(['finalAveragePay', 'baseBenefit', 'lifeIncomeAnnuity', 'monthly', 'survivorMonthly', 'spouseMonthly', 'temporaryMonthly', 'monthlyAtRetirement', 'temporaryAtRetirement', 'lumpSum']);
 
   /** Every amount string found, by dot path; trace and notes are text, not amounts. */
   function checkAmounts(v: unknown, path: string, found: string[], problems: string[]): void {

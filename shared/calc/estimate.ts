@@ -86,18 +86,23 @@ function statusOf(s: StateAt): { status: PlanResult['status']; rule: NormalRule 
   return { status: 'not-eligible', rule: null };
 }
 
-/** SVC-4: sick-leave months, withheld from a member who left before being eligible to retire. */
+/**
+ * SVC-4: sick-leave months, withheld from a member who leaves before being eligible to retire.
+ * A member retiring at R from active employment leaves at R (section 4: termination is R), so the
+ * restriction applies to the active and the terminated member alike.
+ */
 function creditedSickMonths(f: Facts, plan: PlanCode, ctx: EligibilityContext, trace: Lines, notes: Lines): number {
   const { months, forfeitedHours } = sickLeaveMonths(f.service.sickLeaveHours);
-  const left = f.service.lastDayWorked;
-  if (!f.active && left && months > 0) {
+  const left = lastDayWorkedFor(f.service, f.r);
+  if (months > 0) {
     // SVC-4: eligible at termination, as if retiring then.
     const atTermination = stateAt(ctx, terminationDate(left));
     const eligible = atTermination.normalRules.length > 0 || atTermination.early;
     const restricted = plan === 'MSEP' || (plan === 'MSEP2011' && compareDates(left, MSEP2011_CUTOFF) >= 0);
     if (!eligible && restricted) {
-      notes.add('SVC-4', `No sick-leave credit: the member left on ${formatDate(left)}, before being eligible for early or normal retirement under ${plan}.`);
-      trace.add('SVC-4', `Sick leave: ${f.service.sickLeaveHours} hours give no credit (left before eligibility)`);
+      const when = f.active ? `leaves at retirement (last day worked ${formatDate(left)})` : `left on ${formatDate(left)}`;
+      notes.add('SVC-4', `No sick-leave credit: the member ${when}, before being eligible for early or normal retirement under ${plan}.`);
+      trace.add('SVC-4', `Sick leave: ${f.service.sickLeaveHours} hours give no credit (${f.active ? 'leaves' : 'left'} before eligibility)`);
       return 0;
     }
   }

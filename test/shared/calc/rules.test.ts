@@ -149,6 +149,37 @@ describe('SVC: credited service', () => {
     expect(msep!.baseBenefit).toBe('933.33'); // 3,500 × 0.016 × 200 / 12
     expect(m2000!.baseBenefit).toBe('1016.46'); // 3,500 × 0.017 × 205 / 12 = 1,016.458…
   });
+  it('SVC-4: an active MSEP member not eligible at R (51y9m, 302 months, 1,680 hours) gets no sick leave; MSEP 2000 keeps it', () => {
+    // Retiring at R, the member leaves at R: 51y9m + 302 = 923 < 960 and under 55, so not eligible (ELIG-1, ELIG-4).
+    const c = makeCase({
+      retirementDate: '2027-06-01',
+      member: { birthDate: '1975-09-01', firstEmploymentDate: '1999-03-01' },
+      spouse: null,
+      service: { asOf: '2026-10-31', earnedMonths: 295, sickLeaveHours: 1680 },
+      pay: { history: flatHistory('2026-11', '4000.00') },
+    });
+    const [msep, m2000] = estimateOf(c).results;
+    expect(msep!.ageAtRetirement).toEqual({ years: 51, months: 9 });
+    expect(msep!.status).toBe('not-eligible');
+    expect(msep!.serviceMonths).toEqual({ eligibility: 302, sickLeave: 0, benefit: 302 });
+    expect(msep!.notes.find((n) => n.rule === 'SVC-4')?.text).toMatch(/before being eligible/);
+    // SVC-4: the restriction follows the plan of each result; 1,680 / 168 = 10 months under MSEP 2000.
+    expect(m2000!.serviceMonths).toEqual({ eligibility: 302, sickLeave: 10, benefit: 312 });
+  });
+  it('SVC-4: an active MSEP 2011 member leaving at R after 2018-01-01 before eligibility gets no sick leave; an eligible one keeps it', () => {
+    const c = (birthDate: string) =>
+      makeCase({
+        retirementDate: '2030-03-01',
+        member: { birthDate, firstEmploymentDate: '2012-03-01' },
+        spouse: null,
+        service: { asOf: '2026-10-31', earnedMonths: 175, sickLeaveHours: 840 },
+        pay: { history: flatHistory('2026-11', '4000.00') },
+      });
+    // 59y0m at R: not 62, no Rule of 90 (708 + 215 = 923): not eligible, no credit.
+    expect(resultOf(c('1971-03-01')).serviceMonths).toEqual({ eligibility: 215, sickLeave: 0, benefit: 215 });
+    // 62y0m at R: early (ELIG-4), 840 / 168 = 5 months credited.
+    expect(resultOf(c('1968-03-01')).serviceMonths).toEqual({ eligibility: 215, sickLeave: 5, benefit: 220 });
+  });
   it('SVC-5: an MSEP 2011 member who left before 2018 with 106 months is not vested (120 needed)', () => {
     const r = resultOf(
       makeCase({

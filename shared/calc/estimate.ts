@@ -328,7 +328,7 @@ function backdrop(f: Facts, plan: PlanCode, ctx: EligibilityContext, firstNormal
   for (const months of allowedBackdropPeriods(total)) {
     const p = backdropPeriod(f, plan, ctx, months, sick, deps, trace, notes);
     if (p) periods.push(p);
-    else notes.add('BD-2', `The ${months}-month BackDROP is not shown: no pay is recorded before its BackDROP date and there is no entered final average pay.`);
+    else notes.add('BD-2', `The ${months}-month BackDROP is not shown: no pay is recorded before its BackDROP date ${formatDate(addMonthsFirst(r, -months))} and there is no entered final average pay.`);
   }
   return { eligible: true, periods };
 }

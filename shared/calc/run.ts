@@ -1,6 +1,8 @@
 import type { Estimate } from '../domain/estimate-schema';
 import { parseCase, type Parsed } from '../domain/validate';
-import { computeEstimate } from './estimate';
+import { addMonthsFirst, addMonthsToMonth, formatDate, formatMonth, monthOf, monthsBetween, parseDate } from './dates';
+import { allowedBackdropPeriods, computeEstimate } from './estimate';
+import { FAP_MONTHS } from './fap';
 import type { OptionPricer } from './options';
 
 export type PricerSource = {
@@ -24,10 +26,18 @@ export function estimateFromInput(raw: unknown, pricers: PricerSource): Parsed<E
     const eligible = estimate.results.filter((res) => res.backdrop.eligible);
     const allowed = [...new Set(eligible.flatMap((res) => res.backdrop.periods.map((p) => p.months)))].sort((a, b) => a - b);
     if (!allowed.includes(months)) {
-      const message =
-        eligible.length === 0
-          ? 'the member is not eligible for a BackDROP (BD-1): clear the BackDROP period (choose "No BackDROP")'
-          : `must be an allowed BackDROP period (BD-2): ${allowed.join(', ')}`;
+      // BD-2 allows the period for an eligible plan, but it is not shown: no pay before its date (FAP-5).
+      const allowedByRule = eligible.some((res) => res.firstNormalRetirementDate && allowedBackdropPeriods(monthsBetween(parseDate(res.firstNormalRetirementDate), parseDate(c.retirementDate))).includes(months));
+      let message: string;
+      if (eligible.length === 0) {
+        message = 'the member is not eligible for a BackDROP (BD-1): clear the BackDROP period (choose "No BackDROP")';
+      } else if (allowedByRule) {
+        const b = addMonthsFirst(parseDate(c.retirementDate), -months);
+        const from = addMonthsToMonth(monthOf(b), -FAP_MONTHS);
+        message = `no pay is recorded before the BackDROP date ${formatDate(b)} (FAP-5): enter the pay history back to ${formatMonth(from)} or a final average pay`;
+      } else {
+        message = `must be an allowed BackDROP period (BD-2): ${allowed.join(', ')}`;
+      }
       return { ok: false, issues: [{ path: 'backdrop.months', message }] };
     }
   }

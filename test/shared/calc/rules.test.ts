@@ -385,6 +385,18 @@ describe('BD: BackDROP', () => {
   it('BD-2: a period that is not allowed is refused with the allowed list', () => {
     expect(() => estimateOf(makeCase({ backdrop: { months: 36 } }))).toThrow('backdrop.months: must be an allowed BackDROP period (BD-2): 12, 24, 28');
   });
+  it('BD-2: a period BD-2 allows but with no pay before its BackDROP date is refused saying what is missing', () => {
+    // Pay from 2025-06 only: the 24- and 28-month BackDROP dates (2025-06-01, 2025-02-01) have no pay before them.
+    const c = makeCase({ pay: { history: flatHistory('2026-11', '5000.00', 17) }, backdrop: { months: 24 } });
+    expect(() => estimateOf(c)).toThrow(
+      'backdrop.months: no pay is recorded before the BackDROP date 2025-06-01 (FAP-5): enter the pay history back to 2022-06 or a final average pay',
+    );
+    const shown = resultOf({ ...c, backdrop: null });
+    expect(shown.backdrop.periods.map((p) => p.months)).toEqual([12]);
+    expect(shown.notes.filter((n) => n.rule === 'BD-2').map((n) => n.text)).toContain(
+      'The 24-month BackDROP is not shown: no pay is recorded before its BackDROP date 2025-06-01 and there is no entered final average pay.',
+    );
+  });
   it('BD-3 / BD-4 / COLA-2: 12 months — 2,146.25 + temporary 1,010.00; COLA at R gives 2,196.88; lump 90% × 12 × 3,156.25 = 34,087.50', () => {
     const p = resultOf(makeCase()).backdrop.periods.find((x) => x.months === 12)!;
     expect(p.serviceMonths).toEqual({ eligibility: 296, sickLeave: 7, benefit: 303 });

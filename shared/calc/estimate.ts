@@ -192,6 +192,7 @@ function planResult(f: Facts, plan: PlanCode, deps: EstimateDeps, common: Lines)
     trace.add('ELIG-6', 'No normal retirement date: the member does not vest on the service recorded');
   }
   if (first.firstEarly) trace.add('ELIG-6', `First early retirement date: ${formatDate(first.firstEarly)}`);
+  elig6AfterR(f, first, notes);
   if ([rule, first.firstNormalRule].includes('RULE_OF_80')) {
     notes.add('ELIG-7', 'Interpretation: the Rule of 80 minimum age is 48 (RSMo 104.1024 and current MOSERS pages); the Retirement Guide prints 50 for members first eligible before Aug. 28, 2003.');
   }
@@ -284,6 +285,27 @@ function planResult(f: Facts, plan: PlanCode, deps: EstimateDeps, common: Lines)
 
   result.backdrop = backdrop(f, plan, ctx, first.firstNormal, sick, deps, trace, notes);
   return result;
+}
+
+/**
+ * ELIG-6 interpretation "F and the early date after R": with no last day worked, a date after R is
+ * found as if the member kept working; with one (even in the month before R), with service frozen
+ * at that day. The notes say which reading gave a date after R.
+ */
+function elig6AfterR(f: Facts, first: { firstNormal: CalDate | null; firstEarly: CalDate | null }, notes: Lines): void {
+  const after = [
+    first.firstEarly && compareDates(first.firstEarly, f.r) > 0 ? `the first early retirement date ${formatDate(first.firstEarly)}` : null,
+    first.firstNormal && compareDates(first.firstNormal, f.r) > 0 ? `the first normal retirement date ${formatDate(first.firstNormal)}` : null,
+  ].filter((x): x is string => x !== null);
+  if (after.length === 0) return;
+  const subject = after.join(' and ');
+  const verb = after.length > 1 ? 'are' : 'is';
+  const pronoun = after.length > 1 ? 'they are' : 'it is';
+  const left = f.service.lastDayWorked;
+  const how = left
+    ? `with service frozen at the last day worked, ${formatDate(left)}, as for a member who left then`
+    : `as if the member kept working past ${f.c.retirementDate} (no last day worked is given)`;
+  notes.add('ELIG-6', `Interpretation: ${subject} ${verb} after the retirement date; ${pronoun} found ${how}.`);
 }
 
 /** BEN-4: the last temporary payment is the one for the month in which the member turns 62. */

@@ -286,6 +286,32 @@ describe('ELIG: eligibility and first dates', () => {
     expect(r.firstEarlyRetirementDate).toBe('2025-09-01');
     expect(r.serviceMonths.eligibility).toBe(179);
   });
+  it('ELIG-6: F after R is found as if the member kept working (no last day) or frozen at a given last day, and the notes say which', () => {
+    // MSEP 2000, 51y9m at R 2027-06-01 with 257 months (621 + 257 = 878): not eligible at R.
+    const c = (lastDayWorked: string | null) =>
+      makeCase({
+        member: { birthDate: '1975-09-01', firstEmploymentDate: '2005-03-01', lastDayWorked },
+        spouse: null,
+        service: { earnedMonths: 250, sickLeaveHours: 0 },
+      });
+    // Kept working: each month adds 2 to age + service; 878 + 2 × 41 = 960 on 2030-11-01 (Rule of 80).
+    const working = resultOf(c(null));
+    expect(working.firstNormalRetirementDate).toBe('2030-11-01');
+    expect(working.firstNormalRule).toBe('RULE_OF_80');
+    expect(working.notes.find((n) => n.rule === 'ELIG-6' && n.text.includes('2030-11-01'))?.text).toBe(
+      'Interpretation: the first normal retirement date 2030-11-01 is after the retirement date; it is found as if the member kept working past 2027-06-01 (no last day worked is given).',
+    );
+    // A last day in the month before R freezes service at 257: the Rule of 80 is not met at termination, so F is 62 (2037-09-01).
+    const frozen = resultOf(c('2027-05-20'));
+    expect(frozen.firstNormalRetirementDate).toBe('2037-09-01');
+    expect(frozen.firstNormalRule).toBe('AGE_62_5');
+    expect(frozen.firstEarlyRetirementDate).toBe('2032-09-01'); // 57 with 60 months (ELIG-4)
+    expect(frozen.notes.find((n) => n.rule === 'ELIG-6' && n.text.includes('2037-09-01'))?.text).toBe(
+      'Interpretation: the first early retirement date 2032-09-01 and the first normal retirement date 2037-09-01 are after the retirement date; they are found with service frozen at the last day worked, 2027-05-20, as for a member who left then.',
+    );
+    // F before R: no such note.
+    expect(resultOf(makeCase()).notes.filter((n) => n.rule === 'ELIG-6' && n.text.includes('after the retirement date'))).toEqual([]);
+  });
   it('ELIG-4: a terminated MSEP 2011 member can be early only on the first of the month after leaving (from active employment)', () => {
     const r = resultOf(
       makeCase({

@@ -5,7 +5,7 @@ import { tryParseDate, tryParseMonth } from '../calc/dates';
 // shape: the CLI, the estimates IPC channel, batch runs and the caseload all parse with it.
 
 export const PLAN_CODES = ['MSEP', 'MSEP2000', 'MSEP2011'] as const;
-export const planCodeSchema = z.enum(PLAN_CODES);
+export const planCodeSchema = z.enum(PLAN_CODES, { error: 'must be one of "MSEP", "MSEP2000" or "MSEP2011"' });
 export type PlanCode = z.infer<typeof planCodeSchema>;
 
 export const isoDateSchema = z
@@ -40,13 +40,16 @@ export const memberSchema = z.strictObject({
   leftBeforeVestingAndReturned: z.boolean().optional().default(false),
   returnedAfterBuyout: z.boolean().optional().default(false),
   lastDayWorked: isoDateSchema.nullable().optional().default(null),
-  plan: planCodeSchema.nullable().optional().default(null),
-});
+  plan: z.enum(PLAN_CODES, { error: 'must be one of "MSEP", "MSEP2000" or "MSEP2011", or null' }).nullable().optional().default(null),
+}, { error: "must be an object with the member's fields" });
 
-export const spouseSchema = z.strictObject({
-  name: z.string().trim().min(1).max(200).optional(),
-  birthDate: isoDateSchema,
-});
+export const spouseSchema = z.strictObject(
+  {
+    name: z.string().trim().min(1).max(200).optional(),
+    birthDate: isoDateSchema,
+  },
+  { error: "must be an object with the spouse's fields, or null" },
+);
 
 export const serviceSchema = z.strictObject({
   asOf: isoDateSchema,
@@ -60,15 +63,19 @@ export const serviceSchema = z.strictObject({
     .max(200_000, { message: 'must be at most 200000' })
     .optional()
     .default(0),
-});
+}, { error: 'must be an object with the service fields' });
 
-export const payMonthSchema = z.strictObject({ month: isoMonthSchema, amount: moneySchema });
+export const payMonthSchema = z.strictObject({ month: isoMonthSchema, amount: moneySchema }, { error: 'must be an object with a month and an amount' });
 
 export const paySchema = z.strictObject({
   finalAveragePay: moneySchema.nullable().optional().default(null),
-  history: z.array(payMonthSchema).max(1200).optional().default([]),
-  projection: z.strictObject({ fromMonth: isoMonthSchema, monthlyRate: moneySchema }).nullable().optional().default(null),
-});
+  history: z.array(payMonthSchema, { error: 'must be a list of { month, amount }' }).max(1200, { message: 'must have at most 1200 months' }).optional().default([]),
+  projection: z
+    .strictObject({ fromMonth: isoMonthSchema, monthlyRate: moneySchema }, { error: 'must be an object with fromMonth and monthlyRate, or null' })
+    .nullable()
+    .optional()
+    .default(null),
+}, { error: 'must be an object with the pay fields' });
 
 export const caseSchema = z.strictObject({
   formatVersion: z.literal(1, { error: 'must be 1' }),
@@ -80,18 +87,25 @@ export const caseSchema = z.strictObject({
   pay: paySchema,
   backdrop: z
     .strictObject({
-      months: z.number().int({ message: 'must be a whole number of months' }).min(1).max(60, { message: 'must be at most 60 (BD-2)' }),
-    })
+      months: z
+        .number({ error: 'must be a whole number of months' })
+        .int({ message: 'must be a whole number of months' })
+        .min(12, { message: 'must be at least 12 (BD-2)' })
+        .max(60, { message: 'must be at most 60 (BD-2)' }),
+    }, { error: 'must be an object with months, or null' })
     .nullable()
     .optional()
     .default(null),
   colaRates: z
-    .record(z.string().regex(/^\d{4}$/, { message: 'must be a calendar year YYYY' }), rateSchema)
+    .record(z.string().regex(/^\d{4}$/, { message: 'must be a calendar year YYYY' }), rateSchema, {
+      // Only the record's own type; a bad year key keeps the key's message (zodIssues).
+      error: (iss) => (iss.code === 'invalid_type' ? 'must be an object of calendar years and rates, such as { "2025": "0.02359" }' : undefined),
+    })
     .optional()
     .default({}),
   colaAssumption: rateSchema.nullable().optional().default(null),
-  actuarialBasis: z.string().min(1).max(100).nullable().optional().default(null),
-});
+  actuarialBasis: z.string({ error: 'must be a basis id (text), or null' }).min(1, { message: 'must not be empty' }).max(100).nullable().optional().default(null),
+}, { error: 'must be a case object (CASE-FORMAT)' });
 
 export type CaseInput = z.input<typeof caseSchema>;
 export type Case = z.output<typeof caseSchema>;

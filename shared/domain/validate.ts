@@ -24,7 +24,67 @@ function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
   return cur;
 }
 
-/** zod issues as `path: message`; `raw` is the parsed input, to tell a missing field from a wrong one. */
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  boolean: 'must be true or false',
+  number: 'must be a number',
+  int: 'must be a whole number',
+  string: 'must be text',
+  object: 'must be an object with fields',
+  array: 'must be a list',
+  record: 'must be an object with fields',
+  null: 'must be null',
+};
+
+const quoted = (v: unknown) => (typeof v === 'string' ? `"${v}"` : String(v));
+const orList = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
+
+/**
+ * The project's messages start in lower case ("must be …", "is required"); zod's own ("Invalid
+ * input: expected boolean, received string", "Too small: …", "Invalid key in record") start in
+ * upper case. Those are said again in words from the issue's facts (CASE-FORMAT `path: message`).
+ */
+function isOwnMessage(message: string): boolean {
+  return /^[a-z"(]/.test(message);
+}
+
+function inWords(issue: z.core.$ZodIssue): string {
+  if (isOwnMessage(issue.message)) return issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return TYPE_WORDS[issue.expected] ?? `must be of type ${issue.expected}`;
+    case 'too_small': {
+      const n = Number(issue.minimum);
+      if (issue.origin === 'string') return n <= 1 ? 'must not be empty' : `must be at least ${n} characters`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `must have at least ${n} ${n === 1 ? 'entry' : 'entries'}`;
+      return issue.inclusive === false ? `must be more than ${n}` : `must be at least ${n}`;
+    }
+    case 'too_big': {
+      const n = Number(issue.maximum);
+      if (issue.origin === 'string') return `must be at most ${n} characters`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `must have at most ${n} ${n === 1 ? 'entry' : 'entries'}`;
+      return issue.inclusive === false ? `must be less than ${n}` : `must be at most ${n}`;
+    }
+    case 'invalid_value':
+      return issue.values.length === 1 ? `must be ${quoted(issue.values[0])}` : `must be one of ${orList(issue.values.map(quoted))}`;
+    case 'invalid_key': {
+      const inner = issue.issues.map((i) => i.message).find(isOwnMessage);
+      return inner ?? 'is not an allowed key';
+    }
+    case 'invalid_format':
+      return 'is not in the expected format';
+    case 'not_multiple_of':
+      return `must be a multiple of ${String(issue.divisor)}`;
+    case 'invalid_union':
+      return 'does not match any of the allowed forms';
+    default:
+      return 'is not valid';
+  }
+}
+
+/**
+ * zod issues as `path: message`, every message in words; `raw` is the parsed input, to tell a
+ * missing field from a wrong one.
+ */
 export function zodIssues(error: z.ZodError, raw: unknown): Issue[] {
   const issues: Issue[] = [];
   for (const issue of error.issues) {
@@ -33,7 +93,7 @@ export function zodIssues(error: z.ZodError, raw: unknown): Issue[] {
     } else if (issue.code === 'invalid_type' && valueAt(raw, issue.path) === undefined) {
       issues.push({ path: formatPath(issue.path), message: 'is required' });
     } else {
-      issues.push({ path: formatPath(issue.path), message: issue.message });
+      issues.push({ path: formatPath(issue.path), message: inWords(issue) });
     }
   }
   return issues;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { caseSchema, type Case } from './case-schema';
-import { monthIndex, monthOf, parseDate, parseMonth, compareDates } from '../calc/dates';
+import { compareDates, date, formatDate, monthIndex, monthOf, parseDate, parseMonth } from '../calc/dates';
 
 export type Issue = { path: string; message: string };
 export type Parsed<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
@@ -99,6 +99,11 @@ export function zodIssues(error: z.ZodError, raw: unknown): Issue[] {
   return issues;
 }
 
+/** The limits that keep every date of the estimate within the format's 1800 to 2200. */
+export const RETIREMENT_FROM = date(1800, 5, 1);
+export const RETIREMENT_TO = date(2200, 10, 1);
+export const BIRTH_TO = date(2100, 12, 31);
+
 /** Parse a case and apply the cross-field checks of CASE-FORMAT that need no calculation. */
 export function parseCase(raw: unknown, isKnownBasis: (id: string) => boolean): Parsed<Case> {
   const parsed = caseSchema.safeParse(raw);
@@ -107,7 +112,12 @@ export function parseCase(raw: unknown, isKnownBasis: (id: string) => boolean): 
   const issues: Issue[] = [];
   const r = parseDate(c.retirementDate);
   if (r.d !== 1) issues.push({ path: 'retirementDate', message: 'must be the first day of a month' }); // DATE-2
+  // The estimate's own dates must be dates the format holds (1800 to 2200): PROC-1's earliest filing
+  // date is 4 months before R, PROC-4's void date 90 days after it, and ELIG-6 looks to age 100.
+  if (compareDates(r, RETIREMENT_FROM) < 0) issues.push({ path: 'retirementDate', message: `must be on or after ${formatDate(RETIREMENT_FROM)} (the application may be filed 4 months before it)` });
+  if (compareDates(r, RETIREMENT_TO) > 0) issues.push({ path: 'retirementDate', message: `must be on or before ${formatDate(RETIREMENT_TO)} (the application is void 90 days after it, and dates end in 2200)` });
   const birth = parseDate(c.member.birthDate);
+  if (compareDates(birth, BIRTH_TO) > 0) issues.push({ path: 'member.birthDate', message: `must be on or before ${formatDate(BIRTH_TO)} (retirement dates are looked for up to age 100, and dates end in 2200)` });
   const firstEmployment = parseDate(c.member.firstEmploymentDate);
   if (compareDates(firstEmployment, birth) <= 0) issues.push({ path: 'member.firstEmploymentDate', message: 'must be after member.birthDate' });
   if (compareDates(r, firstEmployment) <= 0) issues.push({ path: 'retirementDate', message: 'must be after member.firstEmploymentDate' });

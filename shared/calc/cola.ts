@@ -82,7 +82,9 @@ export type ColaStream = {
 };
 
 export function newColaStream(initial: Decimal, msepMinimum: boolean): ColaStream {
-  return { amount: initial, minimumCap: msepMinimum ? initial.times('0.65') : null, increases: ZERO };
+  // MONEY-2: the cap is rounded to cents, so the cap year's increase (the room left under it) and
+  // every amount after it are whole cents (0.65 × 3,281.69 = 2,133.0985 → 2,133.10).
+  return { amount: initial, minimumCap: msepMinimum ? cents(initial.times('0.65')) : null, increases: ZERO };
 }
 
 /** COLA-2: one yearly increase, compounded on the current amount and rounded to cents (MONEY-2). */

@@ -1,7 +1,7 @@
 // One or more tests per rule id of RULES.md; figures are worked by hand in the comments.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { colaRateFor } from '../../../shared/calc/cola';
+import { applyCola, colaRateFor, newColaStream } from '../../../shared/calc/cola';
 import { addDays, ageAt, dayNumber, formatDate, fromDayNumber, parseDate, parseMonth, tryParseDate } from '../../../shared/calc/dates';
 import { isWorkingDay, lastWorkingDay, processDates } from '../../../shared/calc/deadlines';
 import { baseBenefit } from '../../../shared/calc/benefit';
@@ -468,6 +468,43 @@ describe('COLA: cost-of-living adjustments', () => {
     const m2000 = resultOf(c, 'MSEP2000').backdrop.periods[0]!;
     expect(m2000.monthlyAtRetirement).toBe('3176.45'); // 1% plain
     expect(m2000.lumpSum).toBe('33966.00');
+  });
+  it('COLA-3 / MONEY-2: the cap year adds the room under a cap rounded to cents: 1,000.01 → cap 650.01, 1,601.03 + 48.99 = 1,650.02', () => {
+    const s = newColaStream(new Decimal('1000.01'), true);
+    expect(s.minimumCap?.toString()).toBe('650.01'); // 650.0065 rounded half up
+    for (let k = 0; k < 12; k++) applyCola(s, new Decimal('0.04'));
+    expect(money(s.amount)).toBe('1601.03'); // twelve 4% increases, each rounded: 601.02 added
+    applyCola(s, new Decimal('0.01')); // a 4% would pass the cap; the room 48.99 is more than the plain 1% (16.01)
+    expect(s.amount.toString()).toBe('1650.02');
+    applyCola(s, new Decimal('0.02')); // after the cap year, the plain rate: 33.00
+    expect(s.amount.toString()).toBe('1683.02');
+  });
+  it('COLA-3 / COLA-4 / BD-4: the in-service cap year leaves no fraction of a cent: life 5,524.50 (not 5,524.49), 12-month lump 56,841.26 (not 56,841.22)', () => {
+    // Pre-1997 MSEP member, 65 and vested first on 2012-02-01; in-service COLAs on each 1 February:
+    // 2013–2024 at the 4% minimum, 2025 the cap year, 2026 and 2027 plain. FAP 7,888.67 flat.
+    const colaRates: Record<string, string> = { '2025': '0.01', '2026': '0.01086041', '2027': '0.00929827', '2028': '0.02' };
+    for (let y = 2013; y <= 2024; y++) colaRates[String(y)] = '0.04';
+    const r = resultOf(
+      makeCase({
+        asOf: '2026-11-30',
+        retirementDate: '2028-01-01',
+        member: { birthDate: '1947-01-10', firstEmploymentDate: '1996-01-02' },
+        spouse: null,
+        service: { asOf: '2026-11-30', earnedMonths: 299, sickLeaveHours: 0 },
+        pay: { history: flatHistory('2026-12', '7888.67') },
+        colaRates,
+      }),
+      'MSEP',
+    );
+    // At R: 7,888.67 × 0.016 × 312 / 12 = 3,281.69; the cap is 0.65 × 3,281.69 = 2,133.0985 → 2,133.10 (MONEY-2),
+    // so 2025 brings the amount to exactly 5,414.79; 2026 +58.81 = 5,473.60; 2027 +50.90 = 5,524.50.
+    expect(r.baseBenefit).toBe('3281.69');
+    expect(r.lifeIncomeAnnuity).toBe('5524.50');
+    // 12-month BackDROP, B = 2027-01-01: 300 months, base 3,155.47, cap 2,051.0555 → 2,051.06; 2025 gives 5,206.53,
+    // 2026 +56.55 = 5,263.08; lump 90% × 12 × 5,263.08 = 56,841.264 → 56,841.26.
+    const p = r.backdrop.periods.find((x) => x.months === 12)!;
+    expect(p.lifeIncomeAnnuity).toBe('5263.08');
+    expect(p.lumpSum).toBe('56841.26');
   });
   it('COLA-4: an MSEP member working past 65 gets in-service COLAs on each anniversary of the first date at 65', () => {
     // born 1960-01-10; 65 and vested first on 2025-02-01; anniversary 2026-02-01 (rate 2026 = 2%) before R 2027-01-01

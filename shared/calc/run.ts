@@ -3,6 +3,7 @@ import { parseCase, type Parsed } from '../domain/validate';
 import { addMonthsFirst, addMonthsToMonth, formatDate, formatMonth, monthOf, monthsBetween, parseDate } from './dates';
 import { allowedBackdropPeriods, computeEstimate } from './estimate';
 import { FAP_MONTHS } from './fap';
+import { withNet } from './net';
 import type { OptionPricer } from './options';
 
 export type PricerSource = {
@@ -41,5 +42,5 @@ export function estimateFromInput(raw: unknown, pricers: PricerSource): Parsed<E
       return { ok: false, issues: [{ path: 'backdrop.months', message }] };
     }
   }
-  return { ok: true, value: estimate };
+  return { ok: true, value: withNet(c, estimate) };
 }

@@ -77,6 +77,42 @@ export const paySchema = z.strictObject({
     .default(null),
 }, { error: 'must be an object with the pay fields' });
 
+const FILING = ['single', 'married', 'head'] as const;
+const moneyDefault0 = moneySchema.optional().default('0');
+
+/**
+ * TAX-1 / TAX-2 (a case-format extension, decisions): the Form W-4P elections and the premiums
+ * deducted from the benefit. Optional: a case without them is valid and its estimate unchanged.
+ */
+export const electionsSchema = z.strictObject(
+  {
+    federal: z
+      .strictObject(
+        {
+          filingStatus: z.enum(FILING, { error: 'must be "single", "married" or "head"' }),
+          multiplePensions: z.boolean().optional().default(false),
+          credits: moneyDefault0,
+          otherIncome: moneyDefault0,
+          deductions: moneyDefault0,
+          extraWithholding: moneyDefault0,
+          noWithholding: z.boolean().optional().default(false),
+        },
+        { error: 'must be an object with the W-4P elections, or null' },
+      )
+      .nullable()
+      .optional()
+      .default(null),
+    premiums: z
+      .strictObject(
+        { optionalLife: moneyDefault0, dependentChildLife: z.boolean().optional().default(false), health: moneyDefault0 },
+        { error: 'must be an object with optionalLife, dependentChildLife and health' },
+      )
+      .optional()
+      .default({ optionalLife: '0', dependentChildLife: false, health: '0' }),
+  },
+  { error: 'must be an object with federal and premiums, or null' },
+);
+
 export const caseSchema = z.strictObject({
   formatVersion: z.literal(1, { error: 'must be 1' }),
   asOf: isoDateSchema,
@@ -104,6 +140,7 @@ export const caseSchema = z.strictObject({
     .optional()
     .default({}),
   colaAssumption: rateSchema.nullable().optional().default(null),
+  elections: electionsSchema.nullable().optional().default(null),
   actuarialBasis: z.string({ error: 'must be a basis id (text), or null' }).min(1, { message: 'must not be empty' }).max(100).nullable().optional().default(null),
 }, { error: 'must be a case object (CASE-FORMAT)' });
 

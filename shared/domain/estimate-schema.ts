@@ -17,6 +17,24 @@ export type OptionCode = z.infer<typeof optionCodeSchema>;
 
 export const ageSchema = z.strictObject({ years: z.number().int(), months: z.number().int().min(0).max(11) });
 
+/**
+ * TAX-1 / TAX-2: what lands in the account each month under an option, present only when the case
+ * carries `elections`. One period until the temporary benefit ends (BEN-4) and one after, or one.
+ */
+export const netPeriodSchema = z.strictObject({
+  from: isoMonthSchema,
+  through: isoMonthSchema.nullable(),
+  gross: amount,
+  federalWithholding: amount.nullable(),
+  missouriWithholding: amount.nullable(),
+  optionalLife: amount,
+  dependentChildLife: amount,
+  health: amount,
+  net: amount.nullable(),
+});
+export const netBlockSchema = z.strictObject({ basis: z.string().min(1), taxYear: z.number().int(), periods: z.array(netPeriodSchema).min(1) });
+export type NetBlock = z.infer<typeof netBlockSchema>;
+
 export const optionSchema = z.strictObject({
   code: optionCodeSchema,
   factor,
@@ -24,6 +42,7 @@ export const optionSchema = z.strictObject({
   survivorMonthly: amount.nullable(),
   guaranteedPayments: z.number().int().optional(),
   basis: z.string().min(1),
+  net: netBlockSchema.optional(),
 });
 export type OptionResult = z.infer<typeof optionSchema>;
 

@@ -1,0 +1,56 @@
+import { cents, Decimal, ZERO } from './decimal';
+import type { Bracket, DeductionsBasis, FilingStatus } from './deductions-basis';
+
+/** The Form W-4P (2022 or later) elections that drive federal withholding (TAX-2). */
+export type W4pElections = {
+  filingStatus: FilingStatus;
+  /** Step 2: more than one job or pension (the checkbox). */
+  multiplePensions: boolean;
+  /** Step 3, annual. */
+  credits: Decimal;
+  /** Step 4(a), annual. */
+  otherIncome: Decimal;
+  /** Step 4(b), annual. */
+  deductions: Decimal;
+  /** Step 4(c), each month. */
+  extraWithholding: Decimal;
+  /** No federal income tax withheld (the W-4P's choice). */
+  noWithholding: boolean;
+};
+
+/** TAX-2: with no election on file, withhold as a single filer under the current W-4P. */
+export const NO_ELECTION: W4pElections = {
+  filingStatus: 'single',
+  multiplePensions: false,
+  credits: ZERO,
+  otherIncome: ZERO,
+  deductions: ZERO,
+  extraWithholding: ZERO,
+  noWithholding: false,
+};
+
+/** The annual amount of an annual percentage-method schedule. */
+export function scheduleAmount(schedule: readonly Bracket[], annual: Decimal): Decimal {
+  let row = schedule[0]!;
+  for (const r of schedule) if (annual.greaterThanOrEqualTo(r.over)) row = r;
+  return new Decimal(row.base).plus(annual.minus(row.over).times(row.rate));
+}
+
+export type FederalWithholding = { monthly: Decimal; adjustedAnnual: Decimal; tentativeAnnual: Decimal } | { monthly: null; reason: string };
+
+/**
+ * TAX-2: Publication 15-T Worksheet 1B for a monthly periodic pension payment (12 periods):
+ * annual payment + Step 4(a) − Step 4(b) − the line 1g adjustment (Step 2 box not checked), the
+ * tentative annual withholding from the schedule, divided by 12, less Step 3 / 12 (not below
+ * zero), plus Step 4(c). Rounded to cents (MONEY-2).
+ */
+export function federalMonthlyWithholding(basis: DeductionsBasis, monthlyPayment: Decimal, e: W4pElections): FederalWithholding {
+  if (e.noWithholding) return { monthly: ZERO, adjustedAnnual: ZERO, tentativeAnnual: ZERO };
+  const schedules = e.multiplePensions ? basis.federal.checkbox : basis.federal.standard;
+  if (!schedules) return { monthly: null, reason: `the ${basis.id} basis does not carry the Step 2 checkbox schedules` };
+  const adjustment = e.multiplePensions ? ZERO : new Decimal(basis.federal.standardAdjustment[e.filingStatus]);
+  const adjustedAnnual = Decimal.max(ZERO, monthlyPayment.times(12).plus(e.otherIncome).minus(e.deductions).minus(adjustment));
+  const tentativeAnnual = scheduleAmount(schedules[e.filingStatus], adjustedAnnual);
+  const perMonth = Decimal.max(ZERO, tentativeAnnual.dividedBy(12).minus(e.credits.dividedBy(12)));
+  return { monthly: cents(perMonth.plus(e.extraWithholding)), adjustedAnnual, tentativeAnnual };
+}

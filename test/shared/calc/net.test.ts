@@ -1,0 +1,132 @@
+// TAX-1, TAX-2, CONTRIB-1, CONTRIB-2: the deductions basis, net monthly figures and the MSEP 2011
+// contribution account. Figures are worked by hand in the comments.
+import { describe, expect, it } from 'vitest';
+import { contributionAccount, minimumReturnRemainder, refundAvailability } from '../../../shared/calc/contributions';
+import { Decimal, money } from '../../../shared/calc/decimal';
+import { DEDUCTIONS_BASES, deductionsBasisFor } from '../../../shared/calc/deductions-basis';
+import { parseMonth } from '../../../shared/calc/dates';
+import { federalMonthlyWithholding, NO_ELECTION } from '../../../shared/calc/withholding';
+import { estimateSchema } from '../../../shared/domain/estimate-schema';
+import { estimateOf, makeCase, resultOf } from '../../fixtures/cases';
+
+const D = (s: string) => new Decimal(s);
+const basis = deductionsBasisFor(2026)!;
+
+describe('TAX: the deductions basis', () => {
+  it('TAX-2: the 2026 basis is immutable, cites its sources, and no other year is filled in', () => {
+    expect(basis.id).toBe('US-MO-2026');
+    expect(Object.isFrozen(basis) && Object.isFrozen(basis.federal.standard.single) && Object.isFrozen(basis.federal.standard.single[1])).toBe(true);
+    expect(basis.federal.sources.join(' ')).toMatch(/Publication 15-T \(2026\)/);
+    expect(deductionsBasisFor(2025)).toBeNull();
+    expect(deductionsBasisFor(2027)).toBeNull();
+    expect(Object.keys(DEDUCTIONS_BASES)).toEqual(['2026']);
+  });
+  it('TAX-2: each schedule row\'s base is the tax on the rows below it (the schedules are consistent)', () => {
+    for (const [status, rows] of Object.entries(basis.federal.standard)) {
+      for (let i = 1; i < rows.length; i++) {
+        const prev = rows[i - 1]!;
+        const expected = D(prev.base).plus(D(rows[i]!.over).minus(prev.over).times(prev.rate));
+        expect(`${status} ${rows[i]!.over}: ${expected.toString()}`).toBe(`${status} ${rows[i]!.over}: ${D(rows[i]!.base).toString()}`);
+      }
+    }
+  });
+});
+
+describe('TAX-2: federal withholding, Publication 15-T Worksheet 1B (monthly pension)', () => {
+  const e = (over: Partial<typeof NO_ELECTION>) => ({ ...NO_ELECTION, ...over });
+  it('TAX-2 hand-worked: married, 3,281.25 a month: 39,375 − 12,900 = 26,475; 10% of 7,175 = 717.50 / 12 = 59.79', () => {
+    const w = federalMonthlyWithholding(basis, D('3281.25'), e({ filingStatus: 'married' }));
+    expect(w.monthly && money(w.monthly)).toBe('59.79');
+  });
+  it('TAX-2 no election: single, 2,231.25: 26,775 − 8,600 = 18,175; 10% of 10,675 = 1,067.50 / 12 = 88.96', () => {
+    expect(money(federalMonthlyWithholding(basis, D('2231.25'), NO_ELECTION).monthly!)).toBe('88.96');
+  });
+  it('TAX-2 single in the 22% row, 6,000.00: 72,000 − 8,600 = 63,400; 5,800 + 22% of 5,500 = 7,010 / 12 = 584.17', () => {
+    expect(money(federalMonthlyWithholding(basis, D('6000.00'), NO_ELECTION).monthly!)).toBe('584.17');
+  });
+  it('TAX-2 Step 3 credits lower withholding not below zero; Step 4(c) is added; Step 4(a)/(b) move the annual amount', () => {
+    expect(money(federalMonthlyWithholding(basis, D('2231.25'), e({ credits: D('2400'), extraWithholding: D('50') })).monthly!)).toBe('50.00');
+    // + 12,000 other income: 30,175 → 1,240 + 12% of 10,275 = 2,473 / 12 = 206.08
+    expect(money(federalMonthlyWithholding(basis, D('2231.25'), e({ otherIncome: D('12000') })).monthly!)).toBe('206.08');
+    // − 10,000 deductions: 8,175 → 10% of 675 = 67.50 / 12 = 5.63
+    expect(money(federalMonthlyWithholding(basis, D('2231.25'), e({ deductions: D('10000') })).monthly!)).toBe('5.63');
+    // Head of household: 18,175 → 10% of 2,625 = 262.50 / 12 = 21.88
+    expect(money(federalMonthlyWithholding(basis, D('2231.25'), e({ filingStatus: 'head' })).monthly!)).toBe('21.88');
+    expect(money(federalMonthlyWithholding(basis, D('2231.25'), e({ noWithholding: true })).monthly!)).toBe('0.00');
+  });
+  it('TAX-2: the Step 2 box has no schedule in this basis, and says so rather than using another', () => {
+    const w = federalMonthlyWithholding(basis, D('2231.25'), e({ multiplePensions: true }));
+    expect(w.monthly).toBeNull();
+  });
+});
+
+describe('TAX-1 / TAX-2: the net block in the estimate', () => {
+  const elections = { federal: { filingStatus: 'married' as const }, premiums: { optionalLife: '25.00', dependentChildLife: true, health: '310.50' } };
+  it('a case without elections is unchanged (no net block)', () => {
+    const r = resultOf(makeCase());
+    expect(r.options.every((o) => !('net' in o))).toBe(true);
+  });
+  it('LIFE until 62 (with the temporary benefit) and after: 3,281.25 − 59.79 − 25.00 − 2.00 − 310.50 = 2,883.96; then 2,231.25 − 0 − 337.50 = 1,893.75', () => {
+    const est = estimateOf(makeCase({ asOf: '2026-11-23', elections }));
+    expect(estimateSchema.safeParse(JSON.parse(JSON.stringify(est))).success).toBe(true);
+    const life = est.results[0]!.options.find((o) => o.code === 'LIFE')!;
+    expect(life.net).toEqual({
+      basis: 'US-MO-2026',
+      taxYear: 2026,
+      periods: [
+        { from: '2027-06', through: '2030-04', gross: '3281.25', federalWithholding: '59.79', missouriWithholding: null, optionalLife: '25.00', dependentChildLife: '2.00', health: '310.50', net: '2883.96' },
+        { from: '2030-05', through: null, gross: '2231.25', federalWithholding: '0.00', missouriWithholding: null, optionalLife: '25.00', dependentChildLife: '2.00', health: '310.50', net: '1893.75' },
+      ],
+    });
+    const notes = est.results[0]!.notes.map((n) => `${n.rule}: ${n.text}`);
+    expect(notes.some((n) => n.startsWith('TAX-2: There is no deductions basis for tax year 2027'))).toBe(true);
+    expect(notes.some((n) => n.startsWith('TAX-1: The US-MO-2026 basis carries no Missouri withholding'))).toBe(true);
+    // Every BackDROP period's options carry their own net block, with the temporary benefit at R (BD-3).
+    const p = est.results[0]!.backdrop.periods[0]!;
+    expect(p.options[0]!.net!.periods[0]!.gross).toBe(money(D(p.monthlyAtRetirement).plus(p.temporaryAtRetirement!)));
+  });
+  it('TAX-2: a year with no basis, before or now, gives no net block and says so', () => {
+    const est = estimateOf(makeCase({ asOf: '2027-11-23', retirementDate: '2028-06-01', service: { asOf: '2027-10-31' }, pay: { history: [{ month: '2027-10', amount: '5000.00' }], finalAveragePay: '5000.00' }, elections }));
+    expect(est.results[0]!.options.every((o) => o.net === undefined)).toBe(true);
+    expect(est.results[0]!.notes.some((n) => n.text === 'There is no deductions basis for tax year 2028 or 2027: no net figures are shown.')).toBe(true);
+  });
+  it('TAX-2: no federal election on file withholds as single', () => {
+    const est = estimateOf(makeCase({ elections: { federal: null } }));
+    const life = est.results[0]!.options.find((o) => o.code === 'LIFE')!;
+    // 3,281.25: 39,375 − 8,600 = 30,775; 1,240 + 12% of 10,875 = 2,545 / 12 = 212.08
+    expect(life.net!.periods[0]!.federalWithholding).toBe('212.08');
+    expect(life.net!.periods[0]!.net).toBe('3069.17');
+  });
+});
+
+describe('CONTRIB: the MSEP 2011 contribution account', () => {
+  it('CONTRIB-1: 4% of each month\'s pay; June 30 interest on the prior July 1 balance at the year\'s rate', () => {
+    // 1,000.00 on file at 2017-07; 5,000 a month gives 200.00 a month. June 30, 2018: 1.243% of 1,000.00 = 12.43.
+    // June 30, 2019: 2.347% of the 2018-07-01 balance (1,000 + 12 × 200 + 12.43 = 3,412.43) = 80.09.
+    const acc = contributionAccount({ onFile: D('1000.00'), from: parseMonth('2017-07'), through: parseMonth('2019-06'), pay: () => D('5000.00') });
+    expect(money(acc.contributions)).toBe('4800.00');
+    expect(acc.steps.find((s) => s.month === '2018-06')!.interest.toString()).toBe('12.43');
+    expect(acc.steps.find((s) => s.month === '2019-06')!.interest.toString()).toBe('80.09');
+    expect(money(acc.balance)).toBe('5892.52'); // 1,000 + 4,800 + 12.43 + 80.09
+    expect(acc.missingRates).toEqual([]);
+  });
+  it('CONTRIB-1: a year after the shipped table credits no interest unless the counselor enters the rate', () => {
+    const run = (extra?: Record<string, string>) => contributionAccount({ onFile: D('1000.00'), from: parseMonth('2019-07'), through: parseMonth('2020-06'), pay: () => null, extraRates: extra });
+    expect(run().missingRates).toEqual([2020]);
+    expect(money(run().balance)).toBe('1000.00');
+    expect(money(run({ '2020': '1.500' }).balance)).toBe('1015.00');
+  });
+  it('CONTRIB-2 (RULES.md example): $10,000 of contributions, $800 a month, death in month 10: $2,000 to the beneficiary', () => {
+    const rem = minimumReturnRemainder(D('10000'), Array.from({ length: 14 }, () => D('800')));
+    expect(money(rem[9]!)).toBe('2000.00');
+    expect(money(rem[12]!)).toBe('0.00'); // never below zero
+  });
+  it('CONTRIB-1: no refund when normal-eligible, on long-term disability, under a division order, or still employed', () => {
+    const base = { normalEligible: false, longTermDisability: false, divisionOfBenefitsOrder: false, lastDayWorked: '2026-06-30' };
+    expect(refundAvailability(base)).toEqual({ available: true, reason: null });
+    expect(refundAvailability({ ...base, normalEligible: true }).available).toBe(false);
+    expect(refundAvailability({ ...base, longTermDisability: true }).available).toBe(false);
+    expect(refundAvailability({ ...base, divisionOfBenefitsOrder: true }).available).toBe(false);
+    expect(refundAvailability({ ...base, lastDayWorked: null }).available).toBe(false);
+  });
+});

@@ -43,8 +43,8 @@ function expectSubset(actual: unknown, expected: unknown, path: string): void {
 }
 
 describe('examples/: CLI output equals the hand-worked estimate', () => {
-  it('has the four example cases', () => {
-    expect(names.sort()).toEqual(['msep-both-plans', 'msep2000-rule80-backdrop', 'msep2011-early', 'terminated-vested']);
+  it('has the five example cases', () => {
+    expect(names.sort()).toEqual(['msep-both-plans', 'msep2000-net', 'msep2000-rule80-backdrop', 'msep2011-early', 'terminated-vested']);
   });
   for (const name of names) {
     it(`${name}: every figure matches ${name}.md`, () => {

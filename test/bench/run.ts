@@ -6,6 +6,7 @@ import { flatHistory, NO_PRICER } from '../fixtures/cases';
 import { benchBackup } from './backup';
 import { benchCaseload } from './caseload';
 import { benchEncryption } from './encryption';
+import { benchNet } from './net';
 import { benchOptions } from './options';
 import { benchPdf } from './pdf';
 import { benchUi } from './ui';
@@ -53,10 +54,16 @@ function benchEstimate(): void {
   console.log(`  batch:  10,000 estimates in ${batch.toFixed(2)} s  (target < 10 s)`);
 }
 
-benchEstimate();
-benchOptions();
-benchCaseload();
-benchBackup();
-await benchEncryption();
-await benchPdf();
-await benchUi();
+// `npm run bench -- net` runs only the net-figures bench.
+if (process.argv[2] === 'net') {
+  benchNet();
+} else {
+  benchEstimate();
+  benchOptions();
+  benchNet();
+  benchCaseload();
+  benchBackup();
+  await benchEncryption();
+  await benchPdf();
+  await benchUi();
+}

@@ -1,5 +1,8 @@
-import { cents, Decimal, ZERO } from './decimal';
-import { addMonthsToMonth, monthIndex, type CalMonth } from './dates';
+import type { Case } from '../domain/case-schema';
+import type { ContributionsResult, PlanResult } from '../domain/estimate-schema';
+import { cents, Decimal, money, moneyWithCommas, ZERO } from './decimal';
+import { addDays, addMonthsToMonth, compareDates, formatDate, formatMonth, monthIndex, monthOf, parseDate, parseMonth, type CalMonth } from './dates';
+import type { Lines } from './notes';
 
 /** CONTRIB-1: member contributions are 4% of pay, pre-tax. */
 export const CONTRIBUTION_RATE = new Decimal('0.04');
@@ -92,4 +95,52 @@ export function refundAvailability(f: RefundFacts): { available: boolean; reason
   if (f.divisionOfBenefitsOrder) return { available: false, reason: 'under a division of benefits order (CONTRIB-1)' };
   if (!f.lastDayWorked) return { available: false, reason: 'still employed: a refund is paid no sooner than 90 days after employment ends (CONTRIB-1)' };
   return { available: true, reason: null };
+}
+
+/**
+ * CONTRIB-1 / CONTRIB-2 for an MSEP 2011 result: the account from the case's balance on file
+ * through the last month of pay (the month before R, or of the last day worked), the refund beside
+ * the pension, and the minimum-return remainder under LIFE.
+ */
+export function contributionsFor(c: Case, res: PlanResult, notes: Lines): ContributionsResult | undefined {
+  const k = c.contributions;
+  if (!k || res.plan !== 'MSEP2011') return undefined;
+  const r = parseDate(c.retirementDate);
+  const left = c.member.lastDayWorked ? parseDate(c.member.lastDayWorked) : null;
+  const lastPayMonth = left ? monthOf(left) : addMonthsToMonth(monthOf(r), -1);
+  const pay = new Map(c.pay.history.map((h) => [h.month, new Decimal(h.amount)]));
+  const acc = contributionAccount({
+    onFile: new Decimal(k.onFile),
+    from: parseMonth(k.fromMonth),
+    through: lastPayMonth,
+    pay: (m) => pay.get(formatMonth(m)) ?? null,
+    extraRates: k.interestRates,
+  });
+  const months = acc.steps.length;
+  const paid = acc.steps.filter((s) => s.contribution.greaterThan(0)).length;
+  if (paid < months) notes.add('CONTRIB-1', `${months - paid} of the ${months} months from ${k.fromMonth} to ${formatMonth(lastPayMonth)} have no pay recorded: no contribution is counted for them.`);
+  if (acc.missingRates.length > 0) {
+    notes.add('CONTRIB-1', `No interest rate for June 30 of ${acc.missingRates.join(', ')}: no interest is credited for ${acc.missingRates.length > 1 ? 'those years' : 'that year'} (enter the rate MOSERS credited in contributions.interestRates).`);
+  }
+  const asOf = parseDate(c.asOf);
+  const normalEligible = res.firstNormalRetirementDate !== null && compareDates(parseDate(res.firstNormalRetirementDate), asOf) <= 0;
+  const refund = refundAvailability({ normalEligible, longTermDisability: k.longTermDisability, divisionOfBenefitsOrder: k.divisionOfBenefitsOrder, lastDayWorked: c.member.lastDayWorked });
+  const earliest = left && refund.available ? addDays(left, 90) : null;
+  if (refund.available) notes.add('CONTRIB-1', `A refund of ${moneyWithCommas(acc.balance)} forfeits all service, and with it the pension; it is paid no sooner than ${formatDate(earliest!)} (90 days after the last day worked).`);
+  const life = res.options.find((o) => o.code === 'LIFE');
+  let minimumReturn: ContributionsResult['minimumReturn'] = null;
+  if (life) {
+    const monthly = new Decimal(life.monthly);
+    const rem = minimumReturnRemainder(acc.balance, Array.from({ length: 12 }, () => monthly));
+    minimumReturn = { firstYear: rem.map(money), monthsUntilPaidOut: monthly.greaterThan(0) ? acc.balance.dividedBy(monthly).ceil().toNumber() : null };
+  }
+  return {
+    through: formatMonth(lastPayMonth),
+    balance: money(acc.balance),
+    contributions: money(acc.contributions),
+    interest: money(acc.interest),
+    missingRateYears: acc.missingRates,
+    refund: { available: refund.available, amount: refund.available ? money(acc.balance) : null, reason: refund.reason, earliestPayment: earliest ? formatDate(earliest) : null },
+    minimumReturn,
+  };
 }

@@ -4,6 +4,9 @@ import { addMonthsFirst, addMonthsToMonth, formatDate, formatMonth, monthOf, mon
 import { allowedBackdropPeriods, computeEstimate } from './estimate';
 import { FAP_MONTHS } from './fap';
 import { withNet } from './net';
+import { contributionsFor } from './contributions';
+import { Lines } from './notes';
+import type { Case } from '../domain/case-schema';
 import type { OptionPricer } from './options';
 
 export type PricerSource = {
@@ -42,5 +45,19 @@ export function estimateFromInput(raw: unknown, pricers: PricerSource): Parsed<E
       return { ok: false, issues: [{ path: 'backdrop.months', message }] };
     }
   }
-  return { ok: true, value: withNet(c, estimate) };
+  return { ok: true, value: withNet(c, withContributions(c, estimate)) };
+}
+
+/** CONTRIB-1 / CONTRIB-2: the contribution account on each MSEP 2011 result, when the case gives one. */
+function withContributions(c: Case, estimate: Estimate): Estimate {
+  if (!c.contributions) return estimate;
+  return {
+    ...estimate,
+    results: estimate.results.map((res) => {
+      const notes = new Lines();
+      for (const n of res.notes) notes.add(n.rule, n.text);
+      const contributions = contributionsFor(c, res, notes);
+      return contributions ? { ...res, contributions, notes: notes.items } : res;
+    }),
+  };
 }

@@ -113,6 +113,27 @@ export const electionsSchema = z.strictObject(
   { error: 'must be an object with federal and premiums, or null' },
 );
 
+/**
+ * CONTRIB-1 (a case-format extension, decisions): an MSEP 2011 member's contributions on file, the
+ * balance at the start of `fromMonth`; interest rates after the shipped table (year → percent);
+ * the facts that bar a refund.
+ */
+export const contributionsSchema = z.strictObject(
+  {
+    onFile: moneySchema,
+    fromMonth: isoMonthSchema,
+    interestRates: z
+      .record(z.string().regex(/^\d{4}$/, { message: 'must be a calendar year YYYY' }), z.string().regex(/^\d{1,2}(\.\d{1,3})?$/, { message: 'must be a percentage such as "2.347"' }), {
+        error: (iss) => (iss.code === 'invalid_type' ? 'must be an object of years and percentages, such as { "2020": "1.500" }' : undefined),
+      })
+      .optional()
+      .default({}),
+    longTermDisability: z.boolean().optional().default(false),
+    divisionOfBenefitsOrder: z.boolean().optional().default(false),
+  },
+  { error: 'must be an object with onFile and fromMonth, or null' },
+);
+
 export const caseSchema = z.strictObject({
   formatVersion: z.literal(1, { error: 'must be 1' }),
   asOf: isoDateSchema,
@@ -141,6 +162,7 @@ export const caseSchema = z.strictObject({
     .default({}),
   colaAssumption: rateSchema.nullable().optional().default(null),
   elections: electionsSchema.nullable().optional().default(null),
+  contributions: contributionsSchema.nullable().optional().default(null),
   actuarialBasis: z.string({ error: 'must be a basis id (text), or null' }).min(1, { message: 'must not be empty' }).max(100).nullable().optional().default(null),
 }, { error: 'must be a case object (CASE-FORMAT)' });
 

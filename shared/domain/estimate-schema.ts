@@ -74,6 +74,19 @@ export const deadlinesSchema = z.strictObject({
 });
 export type Deadlines = z.infer<typeof deadlinesSchema>;
 
+/** CONTRIB-1 / CONTRIB-2: an MSEP 2011 result's contribution account, when the case gives one. */
+export const contributionsResultSchema = z.strictObject({
+  through: isoMonthSchema,
+  balance: amount,
+  contributions: amount,
+  interest: amount,
+  missingRateYears: z.array(z.number().int()),
+  refund: z.strictObject({ available: z.boolean(), amount: amount.nullable(), reason: z.string().nullable(), earliestPayment: isoDateSchema.nullable() }),
+  /** CONTRIB-2 under LIFE: what the beneficiaries are guaranteed after each of the first 12 payments, and the months to pay it out. */
+  minimumReturn: z.strictObject({ firstYear: z.array(amount), monthsUntilPaidOut: z.number().int().nullable() }).nullable(),
+});
+export type ContributionsResult = z.infer<typeof contributionsResultSchema>;
+
 export const planResultSchema = z.strictObject({
   plan: planCodeSchema,
   vested: z.boolean(),
@@ -94,6 +107,7 @@ export const planResultSchema = z.strictObject({
   options: z.array(optionSchema),
   preRetirementDeath: z.strictObject({ spouseMonthly: amount, basis: z.string() }).nullable(),
   backdrop: z.strictObject({ eligible: z.boolean(), periods: z.array(backdropPeriodSchema) }),
+  contributions: contributionsResultSchema.optional(),
   deadlines: deadlinesSchema,
   trace: z.array(ruleNote),
   notes: z.array(ruleNote),

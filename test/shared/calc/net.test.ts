@@ -6,6 +6,7 @@ import { Decimal, money } from '../../../shared/calc/decimal';
 import { DEDUCTIONS_BASES, deductionsBasisFor } from '../../../shared/calc/deductions-basis';
 import { parseMonth } from '../../../shared/calc/dates';
 import { federalMonthlyWithholding, NO_ELECTION } from '../../../shared/calc/withholding';
+import type { CaseInput } from '../../../shared/domain/case-schema';
 import { estimateSchema } from '../../../shared/domain/estimate-schema';
 import { estimateOf, makeCase, resultOf } from '../../fixtures/cases';
 
@@ -128,5 +129,47 @@ describe('CONTRIB: the MSEP 2011 contribution account', () => {
     expect(refundAvailability({ ...base, longTermDisability: true }).available).toBe(false);
     expect(refundAvailability({ ...base, divisionOfBenefitsOrder: true }).available).toBe(false);
     expect(refundAvailability({ ...base, lastDayWorked: null }).available).toBe(false);
+  });
+});
+
+describe('CONTRIB: the account in the estimate (a terminated MSEP 2011 member)', () => {
+  const deferred = (contributions: CaseInput['contributions']) =>
+    makeCase({
+      asOf: '2026-11-23',
+      retirementDate: '2042-02-01',
+      member: { birthDate: '1975-01-01', firstEmploymentDate: '2011-02-01', lastDayWorked: '2026-06-30' },
+      spouse: null,
+      service: { asOf: '2026-06-30', earnedMonths: 185, sickLeaveHours: 0 },
+      pay: { history: Array.from({ length: 12 }, (_, i) => ({ month: `${i < 6 ? 2025 : 2026}-${String(((6 + i) % 12) + 1).padStart(2, '0')}`, amount: '4000.00' })) },
+      contributions,
+    });
+  it('CONTRIB-1 / CONTRIB-2: 20,000.00 on file + 12 × 160.00 + 1% of 20,000.00 = 22,120.00, refundable from 2026-09-28 beside the pension', () => {
+    const r = resultOf(deferred({ onFile: '20000.00', fromMonth: '2025-07', interestRates: { '2026': '1.000' } }));
+    expect(r.plan).toBe('MSEP2011');
+    expect(r.lifeIncomeAnnuity).toBe('1048.33'); // 4,000 × 0.017 × 185 / 12, the deferred pension at 67
+    expect(r.contributions).toEqual({
+      through: '2026-06',
+      balance: '22120.00',
+      contributions: '1920.00',
+      interest: '200.00',
+      missingRateYears: [],
+      refund: { available: true, amount: '22120.00', reason: null, earliestPayment: '2026-09-28' },
+      minimumReturn: {
+        firstYear: ['21071.67', '20023.34', '18975.01', '17926.68', '16878.35', '15830.02', '14781.69', '13733.36', '12685.03', '11636.70', '10588.37', '9540.04'],
+        monthsUntilPaidOut: 22, // 22,120.00 / 1,048.33 = 21.1
+      },
+    });
+    expect(r.notes.some((n) => n.rule === 'CONTRIB-1' && n.text.includes('forfeits all service'))).toBe(true);
+  });
+  it('CONTRIB-1: a June 30 with no rate credits none and says so; a case without contributions has no account', () => {
+    const r = resultOf(deferred({ onFile: '20000.00', fromMonth: '2025-07' }));
+    expect(r.contributions?.balance).toBe('21920.00');
+    expect(r.contributions?.missingRateYears).toEqual([2026]);
+    expect(r.notes.some((n) => n.rule === 'CONTRIB-1' && n.text.startsWith('No interest rate for June 30 of 2026'))).toBe(true);
+    expect(resultOf(deferred(null)).contributions).toBeUndefined();
+  });
+  it('CONTRIB-1: no refund under a division of benefits order', () => {
+    const r = resultOf(deferred({ onFile: '20000.00', fromMonth: '2025-07', divisionOfBenefitsOrder: true }));
+    expect(r.contributions?.refund).toEqual({ available: false, amount: null, reason: 'under a division of benefits order (CONTRIB-1)', earliestPayment: null });
   });
 });

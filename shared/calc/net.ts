@@ -54,6 +54,7 @@ function netBlock(basis: DeductionsBasis, e: W4pElections, premiums: Premiums, o
       const fed = federalMonthlyWithholding(basis, s.gross, e);
       if (fed.monthly === null) notes.add('TAX-2', `No federal withholding figure: ${fed.reason}; the net amount is not shown.`);
       const net = fed.monthly === null ? null : s.gross.minus(fed.monthly).minus(premiumTotal);
+      if (net?.isNegative()) notes.add('TAX-2', `From ${formatMonth(s.from)} the withholding and premiums (${moneyWithCommas(s.gross.minus(net))}) are more than the payment (${moneyWithCommas(s.gross)}): MOSERS cannot deduct them all; check the elections and premiums.`);
       return {
         from: formatMonth(s.from),
         through: s.through ? formatMonth(s.through) : null,

@@ -32,6 +32,17 @@ const caseAtLimits = fc
     backdrop: fc.option(fc.constantFrom(12, 24, 36, 48, 60), { nil: null }),
     spouse: fc.option(fc.integer({ min: -30_000, max: 30_000 }), { nil: null }),
     plan: fc.option(fc.constantFrom('MSEP' as const, 'MSEP2000' as const, 'MSEP2011' as const), { nil: null }),
+    // TAX-2 / CONTRIB-1: the extensions at their limits too.
+    elections: fc.option(
+      fc.record({
+        filingStatus: fc.constantFrom('single' as const, 'married' as const, 'head' as const),
+        money: fc.constantFrom('0', '999999999.99', '12.34'),
+        multiplePensions: fc.boolean(),
+        noWithholding: fc.boolean(),
+      }),
+      { nil: null },
+    ),
+    contributions: fc.option(fc.record({ onFile: fc.constantFrom('0', '999999999.99'), back: fc.integer({ min: 0, max: 1200 }) }), { nil: null }),
   })
   .map((g): CaseInput | null => {
     const hire = addDays(g.birth, g.hireAfterDays);
@@ -52,6 +63,11 @@ const caseAtLimits = fc
       service: { asOf: statement, earnedMonths: g.earned, purchasedMonths: g.purchased, transferredMonths: g.transferred, sickLeaveHours: g.sick },
       pay: { finalAveragePay: g.historyMonths === 0 || g.fap === '5000.00' ? g.fap : null, history },
       backdrop: g.backdrop === null ? null : { months: g.backdrop },
+      elections: g.elections && {
+        federal: { filingStatus: g.elections.filingStatus, multiplePensions: g.elections.multiplePensions, noWithholding: g.elections.noWithholding, credits: g.elections.money, otherIncome: g.elections.money, deductions: g.elections.money, extraWithholding: g.elections.money },
+        premiums: { optionalLife: g.elections.money, dependentChildLife: true, health: g.elections.money },
+      },
+      contributions: g.contributions && { onFile: g.contributions.onFile, fromMonth: formatMonth(monthFromIndex(Math.max(monthIndex({ y: 1800, m: 1 }), rIdx - 1 - g.contributions.back))) },
     });
   })
   .filter((c): c is CaseInput => c !== null);

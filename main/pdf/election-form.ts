@@ -6,19 +6,21 @@
 //   election.spouse.name, election.spouse.birthDate                  married members only
 //   election.plan       radio: MSEP | MSEP2000                         MSEP members only (PLAN-1)
 //   election.backdrop   radio: none | <months> (one eligible plan) or none | <PLAN>-<months>
-//                       (several); the case's selected period is preselected. Eligible only (BD-1)
+//                       (several). Eligible only (BD-1)
+//   Every choice prints unmarked (fillable and flattened): the election is the member's own act;
+//   the scenario the figures were computed for is stated in words at the top.
 //   election.option     radio: the option codes offered (LIFE, JS50, JS100, C60, C120, C180)
 //   election.beneficiary.primary[0..2].{name,relationship,birthDate,share}
 //   election.beneficiary.contingent[0..1].{name,relationship,birthDate,share}
 //                       for LIFE (final payment) and guaranteed-payment options (OPT-1, OPT-6),
 //                       prefilled from the guaranteed-payments (else final-payment) designation
 //   election.signature.date
-import type { OptionCode, PlanResult } from '../../shared/domain/estimate-schema';
+import type { BackdropPeriod, OptionCode, PlanResult } from '../../shared/domain/estimate-schema';
 import { OPTION_CODES } from '../../shared/domain/estimate-schema';
 import { DocContext, TYPE, type DocumentMeta } from './context';
 import { FORM_CODES } from './checklist';
 import { dateOrBlank, memberRows, shareText } from './forms/common';
-import { formatDate, formatMoney, formatMonth, isActuarialBasis, optionLabel, planLabel, statusLabel } from './format';
+import { formatDate, formatMoney, formatMonth, isActuarialBasis, optionLabel, planLabel, scenarioText, statusLabel } from './format';
 import { memberDisplayName, type BuildOptions, type DocumentBeneficiary, type DocumentInput } from './types';
 import { validateMemberText } from './validate';
 import { DocWriter, type Column, type TableRow } from './writer';
@@ -39,12 +41,36 @@ function electionBeneficiaries(list: DocumentBeneficiary[] | undefined): Documen
   return gp.length > 0 ? gp : all.filter((b) => b.designation === 'final-payment');
 }
 
+/** The BackDROP period the estimate was computed for under this plan (the scenario), if any. */
+function scenarioPeriod(res: PlanResult): BackdropPeriod | null {
+  return res.backdrop.eligible ? (res.backdrop.periods.find((p) => p.selected) ?? null) : null;
+}
+
 function amountCell(res: PlanResult, code: OptionCode, which: 'monthly' | 'survivor'): string {
-  const o = res.options.find((x) => x.code === code);
+  const o = (scenarioPeriod(res)?.options ?? res.options).find((x) => x.code === code);
   if (!o) return 'Not offered';
   if (which === 'monthly') return `${formatMoney(o.monthly)}${isActuarialBasis(o.basis) ? '*' : ''}`;
   if (o.survivorMonthly) return formatMoney(o.survivorMonthly);
   return o.guaranteedPayments ? `${o.guaranteedPayments} payments guaranteed` : 'None';
+}
+
+/**
+ * The temporary benefit sentence for the scenario (BEN-4): under a BackDROP the amount paid from
+ * retirement is the one at the BackDROP date with the COLAs through retirement (BD-3).
+ */
+function temporaryText(r: PlanResult, several: boolean): string | null {
+  const t = r.temporaryBenefit;
+  const sp = scenarioPeriod(r);
+  const who = several ? `${planLabel(r.plan)}: ` : '';
+  const until = t ? `, through ${formatMonth(t.lastPaymentMonth)} (BEN-4)` : ' (BEN-4)';
+  if (sp) {
+    if (sp.temporaryAtRetirement) {
+      return `${who}With the ${sp.months}-month BackDROP, a temporary benefit of ${formatMoney(sp.temporaryAtRetirement)} a month is paid in addition to the option you choose${until}; it is the amount at the BackDROP date with the COLAs through retirement (BD-3).${t ? ` Without a BackDROP it is ${formatMoney(t.monthly)} a month.` : ''}`;
+    }
+    return t ? `${who}With the ${sp.months}-month BackDROP no temporary benefit is paid (BD-3). Without a BackDROP a temporary benefit of ${formatMoney(t.monthly)} a month is paid in addition to the option you choose${until}.` : null;
+  }
+  if (!t) return null;
+  return `${who}A temporary benefit of ${formatMoney(t.monthly)} a month is paid in addition to the option you choose${until}.`;
 }
 
 export function addElectionForm(ctx: DocContext, input: DocumentInput, opts: BuildOptions = {}): void {
@@ -71,6 +97,7 @@ export function addElectionForm(ctx: DocContext, input: DocumentInput, opts: Bui
     ]);
   }
   w.endRows();
+  w.notice(`Figures shown for: ${scenarioText(estimate)}. Nothing on this form is marked for you: mark each choice yourself, then sign.`, 'info', { field: 'election.scenario' });
 
   const results = estimate.results.filter((r) => r.status !== 'not-eligible');
   const offered = results.length > 0 ? results : estimate.results;
@@ -117,17 +144,32 @@ export function addElectionForm(ctx: DocContext, input: DocumentInput, opts: Bui
       { size: 8 },
     );
     const rows: TableRow[] = [];
-    const selected = eligible.flatMap((r) => r.backdrop.periods.filter((p) => p.selected).map((p) => backdropChoiceValue(r.plan, p.months, several)))[0] ?? null;
+    // BD-3: under a BackDROP the temporary benefit paid from R is the amount at B with the COLAs
+    // through R, not the no-BackDROP amount; each period carries its own.
+    const withTemporary = eligible.some((r) => r.temporaryBenefit !== null || r.backdrop.periods.some((p) => p.temporaryAtRetirement !== null));
+    const prefix = (r: PlanResult): string => (several ? `${planLabel(r.plan)}: ` : '');
     rows.push({
-      cells: ['No BackDROP', '—', '—', eligible.map((r) => (r.lifeIncomeAnnuity ? `${several ? `${planLabel(r.plan)}: ` : ''}${formatMoney(r.lifeIncomeAnnuity)}` : '—')).join('\n')],
+      cells: [
+        'No BackDROP',
+        '—',
+        '—',
+        eligible.map((r) => (r.lifeIncomeAnnuity ? `${prefix(r)}${formatMoney(r.lifeIncomeAnnuity)}` : '—')).join('\n'),
+        ...(withTemporary ? [eligible.map((r) => `${prefix(r)}${r.temporaryBenefit ? formatMoney(r.temporaryBenefit.monthly) : 'None'}`).join('\n')] : []),
+      ],
+      // An election is the member's own act: no choice is ever pre-marked.
       radio: { group: 'election.backdrop', value: 'none', selected: false },
     });
     for (const r of eligible) {
       for (const p of r.backdrop.periods) {
-        const value = backdropChoiceValue(r.plan, p.months, several);
         rows.push({
-          cells: [`${several ? `${planLabel(r.plan)}: ` : ''}${p.months} months`, formatDate(p.backdropDate), formatMoney(p.lumpSum), formatMoney(p.monthlyAtRetirement)],
-          radio: { group: 'election.backdrop', value, selected: value === selected },
+          cells: [
+            `${prefix(r)}${p.months} months`,
+            formatDate(p.backdropDate),
+            formatMoney(p.lumpSum),
+            formatMoney(p.monthlyAtRetirement),
+            ...(withTemporary ? [p.temporaryAtRetirement ? formatMoney(p.temporaryAtRetirement) : 'None'] : []),
+          ],
+          radio: { group: 'election.backdrop', value: backdropChoiceValue(r.plan, p.months, several), selected: false },
         });
       }
     }
@@ -137,6 +179,7 @@ export function addElectionForm(ctx: DocContext, input: DocumentInput, opts: Bui
         { header: 'BackDROP date', width: 1.6 },
         { header: 'Lump sum (90%)', width: 1.5, align: 'right' },
         { header: 'Life Income Annuity at retirement', width: 2.2, align: 'right' },
+        ...(withTemporary ? [{ header: 'Temporary benefit at retirement (BD-3)', width: 2.2, align: 'right' as const }] : []),
       ],
       rows,
       { radioColumn: true, field: 'election.backdrop' },
@@ -150,7 +193,9 @@ export function addElectionForm(ctx: DocContext, input: DocumentInput, opts: Bui
   const columns: Column[] = [{ header: 'Payment option', width: 3.2 }];
   for (const r of offered) {
     const p = offered.length > 1 ? `${planLabel(r.plan)}: ` : '';
-    columns.push({ header: p ? `${p}monthly to you` : 'Monthly to you', width: 1.35, align: 'right' }, { header: p ? `${p}to your survivor` : 'To your survivor', width: 1.45, align: 'right' });
+    const sp = scenarioPeriod(r);
+    const bd = sp ? ` (${sp.months}-month BackDROP)` : '';
+    columns.push({ header: p ? `${p}monthly to you${bd}` : `Monthly to you${bd}`, width: 1.35, align: 'right' }, { header: p ? `${p}to your survivor${bd}` : `To your survivor${bd}`, width: 1.45, align: 'right' });
   }
   const optionRows: TableRow[] = codes.map((code) => ({
     cells: [`${code}  ${optionLabel(code)}`, ...offered.flatMap((r) => [amountCell(r, code, 'monthly'), amountCell(r, code, 'survivor')])],
@@ -165,12 +210,12 @@ export function addElectionForm(ctx: DocContext, input: DocumentInput, opts: Bui
   if (codes.includes('JS50') || codes.includes('JS100')) {
     w.paragraph('Joint & survivor options (JS50, JS100) name your spouse on the Retirement Application as beneficiary; if your spouse dies first, your benefit rises to the Life Income Annuity (OPT-2). Options never reduce the temporary benefit.', { size: TYPE.small });
   }
+  if (offered.some((r) => scenarioPeriod(r) !== null)) {
+    w.paragraph('The amounts above are those with the BackDROP period shown at the top of this form. If you mark another period or No BackDROP, your amounts are those of that choice in section 2 and in the estimate statement.', { size: TYPE.small });
+  }
   for (const r of offered) {
-    if (!r.temporaryBenefit) continue;
-    w.paragraph(
-      `${offered.length > 1 ? `${planLabel(r.plan)}: a` : 'A'} temporary benefit of ${formatMoney(r.temporaryBenefit.monthly)} a month is paid in addition to the option you choose, through ${formatMonth(r.temporaryBenefit.lastPaymentMonth)} (BEN-4).`,
-      { size: TYPE.small },
-    );
+    const text = temporaryText(r, offered.length > 1);
+    if (text) w.paragraph(text, { size: TYPE.small });
   }
 
   // 4. Beneficiaries for LIFE (final payment) and guaranteed payments.

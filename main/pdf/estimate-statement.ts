@@ -305,8 +305,9 @@ function addPlanResult(w: DocWriter, res: PlanResult, count: number, retirementD
       { header: 'Life annuity then', width: 1.2, align: 'right' },
       { header: 'Temporary then', width: 1.1, align: 'right' },
       { header: 'Monthly at retirement', width: 1.3, align: 'right' },
+      { header: 'Temporary at retirement (BD-3)', width: 1.3, align: 'right' },
       { header: 'Lump sum (90%)', width: 1.3, align: 'right' },
-      { header: 'Selected', width: 0.8, align: 'center' },
+      { header: 'Scenario shown', width: 0.9, align: 'center' },
     ],
     res.backdrop.periods.map((p) => ({
       cells: [
@@ -317,6 +318,7 @@ function addPlanResult(w: DocWriter, res: PlanResult, count: number, retirementD
         formatMoney(p.lifeIncomeAnnuity),
         p.temporaryMonthly ? formatMoney(p.temporaryMonthly) : '—',
         formatMoney(p.monthlyAtRetirement),
+        p.temporaryAtRetirement ? formatMoney(p.temporaryAtRetirement) : '—',
         formatMoney(p.lumpSum),
         p.selected ? 'Yes' : '',
       ],

@@ -3,7 +3,7 @@
 import { longDate, longMonth, parseDate, parseMonth, tryParseDate, tryParseMonth } from '../../shared/calc/dates';
 import { Decimal, moneyWithCommas } from '../../shared/calc/decimal';
 import type { PlanCode } from '../../shared/domain/case-schema';
-import type { NormalRule, OptionCode, PlanResult } from '../../shared/domain/estimate-schema';
+import type { Estimate, NormalRule, OptionCode, PlanResult } from '../../shared/domain/estimate-schema';
 
 /** A decimal amount string ("1234.5", "-3") as `$1,234.50`; negatives as `-$3.00`. */
 export function formatMoney(amount: string): string {
@@ -141,4 +141,19 @@ export function documentText(text: string): string {
     .replace(ISO_DATE_IN_TEXT, (m) => (tryParseDate(m) ? formatDate(m) : m))
     .replace(ISO_MONTH_IN_TEXT, (m) => (tryParseMonth(m) ? formatMonth(m) : m))
     .replace(AMOUNT_IN_TEXT, (m) => `$${m.includes(',') ? m : moneyWithCommas(new Decimal(m))}`);
+}
+
+/**
+ * The scenario an estimate was computed for, in words: "retirement July 1, 2028, 24-month
+ * BackDROP under MSEP 2000". Documents state it; they never mark it as a choice.
+ */
+export function scenarioText(estimate: Estimate): string {
+  const parts = [`retirement ${formatDate(estimate.retirementDate)}`];
+  const withPeriod = estimate.results.flatMap((r) => (r.backdrop.eligible ? r.backdrop.periods.filter((p) => p.selected).map((p) => ({ plan: r.plan, months: p.months })) : []));
+  const chosen = withPeriod[0];
+  const eligible = estimate.results.filter((r) => r.backdrop.eligible);
+  if (chosen) parts.push(`${chosen.months}-month BackDROP${estimate.results.length > 1 ? ` under ${planLabel(chosen.plan)}` : ''}`);
+  else if (eligible.length > 0) parts.push('no BackDROP');
+  if (estimate.results.length > 1) parts.push(`${estimate.results.map((r) => planLabel(r.plan)).join(' and ')} both shown`);
+  return parts.join(', ');
 }

@@ -2,14 +2,15 @@
 //
 // Fields:
 //   backdropDistribution.member.{name,memberId,ssn}          ssn masked
-//   backdropDistribution.period, backdropDistribution.lumpSum   the selected period, if any
+//   backdropDistribution.period, backdropDistribution.lumpSum   blank: the member writes the period
+//                                 marked on CW-300 (the scenario is stated in words)
 //   backdropDistribution.method   radio: cash | rollover | split | installments (installments while
 //                                 the plan provision allows them, BD-5)
 //   backdropDistribution.split.cashPercent, backdropDistribution.split.rolloverPercent
 //   backdropDistribution.rollover.institution, backdropDistribution.rollover.account
 import { FORM_CODES, FORM_TITLES } from '../checklist';
 import type { DocContext, DocumentMeta } from '../context';
-import { formatDate, formatMoney, planLabel } from '../format';
+import { formatDate, formatMoney, planLabel, scenarioText } from '../format';
 import type { DocumentInput } from '../types';
 import { DocWriter } from '../writer';
 import { memberRows, memberSignature } from './common';
@@ -31,16 +32,17 @@ export function addBackdropDistribution(ctx: DocContext, input: DocumentInput, o
   });
   w.section('Member');
   memberRows(w, 'backdropDistribution', input, { fullSsn: false });
+  // The period is the member's election (on CW-300): left for the member to write, never filled
+  // from the scenario the estimate was made for, which is stated in words instead.
   w.row([
-    {
-      label: 'BackDROP period elected',
-      value: selected ? `${several ? `${planLabel(selected.r.plan)}, ` : ''}${selected.p.months} months, from ${formatDate(selected.p.backdropDate)}` : '',
-      width: 2,
-      field: 'backdropDistribution.period',
-    },
-    { label: 'Estimated lump sum', value: selected ? formatMoney(selected.p.lumpSum) : '', width: 1, field: 'backdropDistribution.lumpSum', align: 'right' },
+    { label: 'BackDROP period elected (as on the Retirement Election Form)', value: '', width: 2, field: 'backdropDistribution.period' },
+    { label: 'Estimated lump sum for that period', value: '', width: 1, field: 'backdropDistribution.lumpSum', align: 'right' },
   ]);
   w.endRows();
+  w.paragraph(
+    `Figures shown for: ${scenarioText(estimate)}${selected ? ` (estimated lump sum ${formatMoney(selected.p.lumpSum)}${several ? ` under ${planLabel(selected.r.plan)}` : ''})` : ''}. Write the period you mark on the Retirement Election Form and its lump sum from the table below.`,
+    { size: 8, field: 'backdropDistribution.scenario' },
+  );
   w.section('Lump sums by period (estimate, BD-4)');
   w.table(
     [

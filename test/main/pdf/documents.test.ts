@@ -124,7 +124,9 @@ describe.each(EXAMPLE_NAMES)('documents for %s', (name) => {
     const first = input.estimate.results[0];
     expect(electionText).toContain(`Due ${longDate(first?.deadlines.electionDue ?? '')}`);
     for (const res of input.estimate.results.filter((x) => x.status !== 'not-eligible')) {
-      for (const o of res.options) expect(electionText).toContain(dollars(o.monthly));
+      // The options of the scenario the form names: with its BackDROP period when it has one.
+      const scenario = res.backdrop.eligible ? res.backdrop.periods.find((p) => p.selected) : undefined;
+      for (const o of scenario?.options ?? res.options) expect(electionText).toContain(dollars(o.monthly));
       for (const p of res.backdrop.periods) {
         expect(electionText).toContain(dollars(p.lumpSum));
         expect(electionText).toContain(dollars(p.monthlyAtRetirement));

@@ -11,7 +11,7 @@ type Facts = {
   spouse: { name: string; birth: string } | null;
   /** Plan radio options (MSEP members only). */
   plans: string[] | null;
-  /** BackDROP radio options, and the preselected one. */
+  /** BackDROP radio options (never preselected: the election is the member's own act). */
   backdrop: { options: string[]; selected: string | null; period: string; lumpSum: string } | null;
   msep2011: boolean;
 };
@@ -36,7 +36,7 @@ export const FACTS: Record<string, Facts> = {
     lastDayWorked: '',
     spouse: { name: 'Renee Oyelaran', birth: 'July 15, 1966' },
     plans: null,
-    backdrop: { options: ['none', '12', '24', '28'], selected: '12', period: '12 months, from May 1, 2026', lumpSum: '$42,022.80' },
+    backdrop: { options: ['none', '12', '24', '28'], selected: null, period: '', lumpSum: '' },
     msep2011: false,
   },
   'msep2011-early': {

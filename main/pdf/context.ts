@@ -73,6 +73,9 @@ export type DocumentKind =
 
 export type DocumentMeta = { kind: DocumentKind; code: string; title: string };
 
+/** Who every page is about: the footer of every page of every form carries all three. */
+export type PageIdentity = { name: string; memberId: string | null; maskedSsn: string };
+
 export type DocumentRange = DocumentMeta & { firstPage: number; lastPage: number };
 
 export type Rect = { x: number; y: number; width: number; height: number };
@@ -170,18 +173,22 @@ export class DocContext {
   /** When set, new pages are inserted from this index on (the cover sheet goes in front). */
   insertAt: number | null = null;
 
-  private constructor(doc: PDFDocument, fonts: DocumentFonts, memberName: string, flatten: boolean) {
+  /** Printed in every page footer: the member's name, member ID and masked SSN. */
+  readonly identity: PageIdentity;
+
+  private constructor(doc: PDFDocument, fonts: DocumentFonts, identity: PageIdentity, flatten: boolean) {
     this.doc = doc;
     this.form = doc.getForm();
     this.fonts = fonts;
-    this.memberName = memberName;
+    this.identity = identity;
+    this.memberName = identity.name;
     this.flatten = flatten;
     // Default resources for viewers that redraw a field: our font, never Helvetica.
     this.form.acroForm.dict.set(PDFName.of('DR'), doc.context.obj({ Font: { [fonts.regular.name]: fonts.regular.ref } }));
     this.form.acroForm.dict.set(PDFName.of('DA'), PDFString.of(`/${fonts.regular.name} ${TYPE.value} Tf 0 g`));
   }
 
-  static async create(memberName: string, opts: { flatten: boolean; title: string }): Promise<DocContext> {
+  static async create(identity: PageIdentity, opts: { flatten: boolean; title: string }): Promise<DocContext> {
     const doc = await PDFDocument.create({ updateMetadata: false });
     doc.setTitle(opts.title);
     doc.setAuthor("Missouri State Employees' Retirement System");
@@ -189,7 +196,7 @@ export class DocContext {
     doc.setProducer('MOSERS counselor workstation (pdf-lib)');
     useNativeDeflate(doc.context);
     const fonts = await embedFonts(doc, { fullRegular: !opts.flatten });
-    return new DocContext(doc, fonts, memberName, opts.flatten);
+    return new DocContext(doc, fonts, identity, opts.flatten);
   }
 
   font(weight: FontWeight): PDFFont {
@@ -439,17 +446,29 @@ export class DocContext {
     }
   }
 
+  /**
+   * Every page's footer: the form's code and title with "Page N of M" counting the pages of that
+   * form (not of the packet), and the member's name, member ID and masked SSN.
+   */
   private drawFooters(): void {
     const pages = this.doc.getPages();
-    const total = pages.length;
+    const ranges = this.documents();
+    const id = this.identity;
+    const who = [id.name || 'Member', id.memberId ? `Member ID ${id.memberId}` : 'Member ID not on file', id.maskedSsn ? `SSN ${id.maskedSsn}` : 'SSN not on file'].join('  ·  ');
     pages.forEach((page, i) => {
       const meta = this.pageMeta.get(page);
+      const range = ranges.find((r) => r.firstPage <= i + 1 && i + 1 <= r.lastPage);
       const y = 36;
       this.line(page, PAGE.marginX, y + 10, PAGE.width - PAGE.marginX, y + 10, COLORS.rule, 0.5);
-      if (meta) this.text(page, `${meta.code}  ${meta.title}`, { x: PAGE.marginX, y, size: TYPE.footer, color: COLORS.muted, field: 'footer.document' });
-      const right = `Page ${i + 1} of ${total} — ${this.memberName || 'member'}`;
-      const width = 330;
-      const fit = fitText(this.fonts.regular, normalizeText(right), width, 18, { maxSize: TYPE.footer, minSize: TYPE.footerMin });
+      const pageOf = range ? `Page ${i + 1 - range.firstPage + 1} of ${range.lastPage - range.firstPage + 1}` : `Page ${i + 1} of ${pages.length}`;
+      const left = meta ? `${meta.code}  ${meta.title}  ·  ${pageOf}` : pageOf;
+      const leftWidth = 250;
+      const leftFit = fitText(this.fonts.regular, normalizeText(left), leftWidth, 18, { maxSize: TYPE.footer, minSize: TYPE.footerMin });
+      leftFit.lines.forEach((line, k) => {
+        this.text(page, line, { x: PAGE.marginX, y: y - k * leftFit.lineHeight, size: leftFit.size, color: COLORS.muted, field: 'footer.document' });
+      });
+      const width = PAGE.width - 2 * PAGE.marginX - leftWidth - 10;
+      const fit = fitText(this.fonts.regular, normalizeText(who), width, 18, { maxSize: TYPE.footer, minSize: TYPE.footerMin });
       fit.lines.forEach((line, k) => {
         this.text(page, line, {
           x: PAGE.width - PAGE.marginX - width,

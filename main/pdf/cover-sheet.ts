@@ -66,7 +66,9 @@ export function addCoverSheet(ctx: DocContext, input: DocumentInput, contents: D
   const pagesOf = (kind: string): string => {
     const r = contents.find((c) => c.kind === kind);
     if (!r) return '';
-    return r.firstPage === r.lastPage ? `p. ${r.firstPage}` : `pp. ${r.firstPage}–${r.lastPage}`;
+    // Each form numbers its own pages ("Page 1 of 2" in its footer), so the cover gives the count.
+    const n = r.lastPage - r.firstPage + 1;
+    return n === 1 ? 'Yes, 1 page' : `Yes, ${n} pages`;
   };
   w.table(
     [
@@ -75,7 +77,7 @@ export function addCoverSheet(ctx: DocContext, input: DocumentInput, contents: D
       { header: 'When needed', width: 2.3 },
       { header: 'Status', width: 1.1 },
       { header: 'Due', width: 1.5 },
-      { header: 'In packet', width: 0.9 },
+      { header: 'In packet', width: 1 },
     ],
     list.forms.map((f) => ({
       cells: [
@@ -108,7 +110,7 @@ export function addCoverSheet(ctx: DocContext, input: DocumentInput, contents: D
   const estimatePages = contents.find((c) => c.kind === 'estimate');
   if (estimatePages) {
     w.paragraph(
-      `In this packet: this checklist, the ${estimatePages.title} (${estimatePages.firstPage === estimatePages.lastPage ? `page ${estimatePages.firstPage}` : `pages ${estimatePages.firstPage}–${estimatePages.lastPage}`}), then each open form on the pages shown above.`,
+      `In this packet, in this order: this checklist, the ${estimatePages.title} (${estimatePages.lastPage - estimatePages.firstPage + 1} ${estimatePages.firstPage === estimatePages.lastPage ? 'page' : 'pages'}), then each open form marked "Yes" above, in the order listed. Each page names the form, its page number within the form, and you.`,
       { size: 8 },
     );
   }

@@ -21,7 +21,7 @@ import { DocContext, TYPE, type DocumentMeta } from './context';
 import { FORM_CODES } from './checklist';
 import { dateOrBlank, memberRows, shareText } from './forms/common';
 import { formatDate, formatMoney, formatMonth, isActuarialBasis, optionLabel, planLabel, scenarioText, statusLabel } from './format';
-import { memberDisplayName, type BuildOptions, type DocumentBeneficiary, type DocumentInput } from './types';
+import { documentTitle, pageIdentity, type BuildOptions, type DocumentBeneficiary, type DocumentInput } from './types';
 import { validateMemberText } from './validate';
 import { DocWriter, type Column, type TableRow } from './writer';
 
@@ -106,11 +106,14 @@ export function addElectionForm(ctx: DocContext, input: DocumentInput, opts: Bui
       title: 'Not eligible on this date',
     });
   }
-  let n = 1;
+  const eligible = estimate.results.filter((r) => r.backdrop.eligible);
+  const hasPlan = estimate.results.length > 1;
+  // Section numbers: 1 the beneficiaries, then the choices in order.
+  const num = { plan: 2, backdrop: hasPlan ? 3 : 2, option: 2 + (hasPlan ? 1 : 0) + (eligible.length > 0 ? 1 : 0) };
 
-  // 1. Plan choice, MSEP members only (PLAN-1).
-  if (estimate.results.length > 1) {
-    w.section(`${n++}. Plan choice (PLAN-1) — mark one`);
+  // Plan choice, MSEP members only (PLAN-1).
+  const planChoice = (w: DocWriter): void => {
+    w.section(`${num.plan}. Plan choice (PLAN-1) — mark one`);
     w.paragraph('As an MSEP member you may stay in MSEP or elect MSEP 2000. The plan you choose applies to every amount below and cannot be changed later.', { size: 8 });
     w.table(
       [
@@ -132,13 +135,12 @@ export function addElectionForm(ctx: DocContext, input: DocumentInput, opts: Bui
       })),
       { radioColumn: true, field: 'election.plan' },
     );
-  }
+  };
 
-  // 2. BackDROP, when eligible (BD-1).
-  const eligible = estimate.results.filter((r) => r.backdrop.eligible);
-  if (eligible.length > 0) {
+  // BackDROP, when eligible (BD-1).
+  const backdropChoice = (w: DocWriter): void => {
     const several = eligible.length > 1;
-    w.section(`${n++}. BackDROP (BD-1 to BD-4) — mark one`);
+    w.section(`${num.backdrop}. BackDROP (BD-1 to BD-4) — mark one`);
     w.paragraph(
       `You qualify for a BackDROP${several ? '' : ` under ${planLabel(eligible[0]?.plan ?? 'MSEP')}`}: a lump sum of 90% of the benefits you would have received from the BackDROP date to retirement, with a lower monthly benefit. Mark "No BackDROP" or one period.${estimate.results.length > 1 && !several ? ` A BackDROP is only available if you stay in ${planLabel(eligible[0]?.plan ?? 'MSEP')}.` : ''}`,
       { size: 8 },
@@ -184,11 +186,12 @@ export function addElectionForm(ctx: DocContext, input: DocumentInput, opts: Bui
       rows,
       { radioColumn: true, field: 'election.backdrop' },
     );
-    w.paragraph('If you elect a BackDROP, also complete the BackDROP Distribution Form (CW-301). The payment option you mark below applies to the monthly amount with the BackDROP; the estimate statement shows each option for each period.', { size: TYPE.small });
-  }
+    w.paragraph('If you elect a BackDROP, also complete the BackDROP Distribution Form (CW-301). The estimate statement shows each payment option for each period.', { size: TYPE.small });
+  };
 
-  // 3. Payment option (OPT): every option offered, with each plan's amounts.
-  w.section(`${n++}. Payment option (OPT-1 to OPT-6) — mark one`);
+  // Payment option (OPT): every option offered, with each plan's amounts.
+  const optionChoice = (w: DocWriter): void => {
+  w.section(`${num.option}. Payment option (OPT-1 to OPT-6) — mark one`);
   const codes = OPTION_CODES.filter((code) => offered.some((r) => r.options.some((o) => o.code === code)));
   const columns: Column[] = [{ header: 'Payment option', width: 3.2 }];
   for (const r of offered) {
@@ -211,16 +214,18 @@ export function addElectionForm(ctx: DocContext, input: DocumentInput, opts: Bui
     w.paragraph('Joint & survivor options (JS50, JS100) name your spouse on the Retirement Application as beneficiary; if your spouse dies first, your benefit rises to the Life Income Annuity (OPT-2). Options never reduce the temporary benefit.', { size: TYPE.small });
   }
   if (offered.some((r) => scenarioPeriod(r) !== null)) {
-    w.paragraph('The amounts above are those with the BackDROP period shown at the top of this form. If you mark another period or No BackDROP, your amounts are those of that choice in section 2 and in the estimate statement.', { size: TYPE.small });
+    w.paragraph(`Amounts with the BackDROP period named at the top of this form; for another choice in section ${num.backdrop}, see the estimate statement.`, { size: TYPE.small });
   }
   for (const r of offered) {
     const text = temporaryText(r, offered.length > 1);
     if (text) w.paragraph(text, { size: TYPE.small });
   }
+  };
 
-  // 4. Beneficiaries for LIFE (final payment) and guaranteed payments.
-  w.section(`${n++}. Beneficiaries for the final payment (LIFE) or the remaining guaranteed payments (OPT-1, OPT-6)`, 60);
-  w.paragraph('Complete only if you mark LIFE or a guaranteed-payment option. Shares within each class must add up to 100%.', { size: TYPE.small });
+  // Beneficiaries for LIFE (final payment) and guaranteed payments, before the choices so that
+  // the choices, the attestation and the signature can stay together on one page.
+  w.section(`1. Beneficiaries for the final payment (LIFE) or the remaining guaranteed payments (OPT-1, OPT-6)`, 60);
+  w.paragraph(`Complete only if you mark LIFE or a guaranteed-payment option in section ${num.option}. Shares within each class must add up to 100%.`, { size: TYPE.small });
   const bens = electionBeneficiaries(member.beneficiaries);
   for (const cls of ['primary', 'contingent'] as const) {
     const list = bens.filter((b) => b.class === cls);
@@ -238,7 +243,8 @@ export function addElectionForm(ctx: DocContext, input: DocumentInput, opts: Bui
   }
   w.endRows();
 
-  // 5. Spousal consent notice (OPT-7).
+  // Spousal consent notice (OPT-7), the attestation and the signature.
+  const signing = (w: DocWriter): void => {
   if (spouse) {
     w.notice(
       `Because you are married, if you elect any option other than JS50 or JS100 your spouse${spouse.name ? `, ${spouse.name},` : ''} must sign the Spousal Consent (CW-302) before MOSERS can pay that option (OPT-7).`,
@@ -249,13 +255,25 @@ export function addElectionForm(ctx: DocContext, input: DocumentInput, opts: Bui
   const choices = [estimate.results.length > 1 ? 'plan' : null, eligible.length > 0 ? 'BackDROP' : null, 'payment option'].filter((x): x is string => x !== null);
   const chosen = choices.length > 1 ? `${choices.slice(0, -1).join(', ')} and ${choices[choices.length - 1] ?? ''}` : (choices[0] ?? '');
   memberSignatureWithDate(w, `I elect the ${chosen} marked above. I understand that my election cannot be changed once the first payment is made (OPT-8).`);
+  };
+
+  // The choices, the attestation that refers to them and the signature on one page (a measured
+  // keep-together); when all of them cannot fit on one page, at least the last choice stays with
+  // the attestation and the signature.
+  w.keepTogether((w) => {
+    if (hasPlan) planChoice(w);
+    if (eligible.length > 0) backdropChoice(w);
+    w.keepTogether((w) => {
+      optionChoice(w);
+      signing(w);
+    });
+  });
 }
 
 function memberSignatureWithDate(w: DocWriter, statement: string): void {
   w.gap(4);
   w.paragraph(statement, { size: 8 });
   w.gap(4);
-  w.ensure(40);
   w.row([
     { label: 'Member signature', value: '', width: 3 },
     { label: 'Date signed', value: '', width: 1.2, field: 'election.signature.date' },
@@ -265,8 +283,7 @@ function memberSignatureWithDate(w: DocWriter, statement: string): void {
 /** The election form alone, as PDF bytes. */
 export async function buildElectionForm(input: DocumentInput, opts: BuildOptions = {}): Promise<Uint8Array> {
   validateMemberText(input.member);
-  const name = memberDisplayName(input.member);
-  const ctx = await DocContext.create(name, { flatten: opts.flatten ?? false, title: `Retirement Election Form — ${name}` });
+  const ctx = await DocContext.create(pageIdentity(input.member), { flatten: opts.flatten ?? false, title: documentTitle('Retirement Election Form', input.member) });
   addElectionForm(ctx, input, opts);
   return ctx.finish();
 }

@@ -23,7 +23,7 @@ import {
   planLabel,
   statusLabel,
 } from './format';
-import { memberDisplayName, type BuildOptions, type DocumentInput } from './types';
+import { documentTitle, memberDisplayName, pageIdentity, type BuildOptions, type DocumentInput } from './types';
 import { DocWriter, type TableRow } from './writer';
 import { validateMemberText } from './validate';
 
@@ -360,7 +360,7 @@ function addPlanResult(w: DocWriter, res: PlanResult, count: number, retirementD
 /** The statement alone, as PDF bytes. */
 export async function buildEstimateStatement(input: DocumentInput, opts: BuildOptions = {}): Promise<Uint8Array> {
   validateMemberText(input.member);
-  const ctx = await DocContext.create(memberDisplayName(input.member), { flatten: opts.flatten ?? false, title: `Benefit Estimate Statement — ${memberDisplayName(input.member)}` });
+  const ctx = await DocContext.create(pageIdentity(input.member), { flatten: opts.flatten ?? false, title: documentTitle('Benefit Estimate Statement', input.member) });
   addEstimateStatement(ctx, input, opts);
   return ctx.finish();
 }

@@ -152,7 +152,8 @@ export function scenarioText(estimate: Estimate): string {
   const withPeriod = estimate.results.flatMap((r) => (r.backdrop.eligible ? r.backdrop.periods.filter((p) => p.selected).map((p) => ({ plan: r.plan, months: p.months })) : []));
   const chosen = withPeriod[0];
   const eligible = estimate.results.filter((r) => r.backdrop.eligible);
-  if (chosen) parts.push(`${chosen.months}-month BackDROP${estimate.results.length > 1 ? ` under ${planLabel(chosen.plan)}` : ''}`);
+  const under = withPeriod.length < estimate.results.length ? ` under ${withPeriod.map((p) => planLabel(p.plan)).join(' and ')}` : '';
+  if (chosen) parts.push(`${chosen.months}-month BackDROP${estimate.results.length > 1 ? under : ''}`);
   else if (eligible.length > 0) parts.push('no BackDROP');
   if (estimate.results.length > 1) parts.push(`${estimate.results.map((r) => planLabel(r.plan)).join(' and ')} both shown`);
   return parts.join(', ');

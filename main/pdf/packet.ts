@@ -18,7 +18,7 @@ import { addReleaseInformation } from './forms/release-information';
 import { addRetirementApplication } from './forms/retirement-application';
 import { addSpousalConsent } from './forms/spousal-consent';
 import { addW4p } from './forms/w4p';
-import { memberDisplayName, type BuildOptions, type DocumentInput, type FormId } from './types';
+import { documentTitle, pageIdentity, type BuildOptions, type DocumentInput, type FormId } from './types';
 import { validateMemberText } from './validate';
 
 export type PacketProgress = { done: number; total: number; step: string };
@@ -60,8 +60,7 @@ export function packetForms(input: DocumentInput): ChecklistForm[] {
 async function start(input: DocumentInput, opts: BuildOptions, title: string): Promise<DocContext> {
   validateMemberText(input.member);
   if (input.estimate.results.length === 0) throw new Error('estimate: has no results');
-  const name = memberDisplayName(input.member);
-  return DocContext.create(name, { flatten: opts.flatten ?? false, title: `${title} — ${name || 'member'}` });
+  return DocContext.create(pageIdentity(input.member), { flatten: opts.flatten ?? false, title: documentTitle(title, input.member) });
 }
 
 async function finish(ctx: DocContext): Promise<PacketResult> {

@@ -6,6 +6,8 @@
 // main, so full values never cross IPC. Every field a bare CASE.json cannot give is optional.
 import type { Case } from '../../shared/domain/case-schema';
 import type { Estimate } from '../../shared/domain/estimate-schema';
+import type { PageIdentity } from './context';
+import { maskSsn } from './format';
 
 // RULES.md section 10 and FORM-1: the caseload's form, status, proof and designation ids.
 export {
@@ -176,4 +178,18 @@ export function documentMemberFromCase(c: Case): DocumentMember {
     birthDate: c.member.birthDate,
     spouse: c.spouse ? { name: c.spouse.name ?? '', birthDate: c.spouse.birthDate } : null,
   };
+}
+
+/** The member as every page footer names them: name, member ID and the masked SSN. */
+export function pageIdentity(m: DocumentMember): PageIdentity {
+  return { name: memberDisplayName(m), memberId: m.memberId?.trim() || null, maskedSsn: maskSsn(m.ssn) };
+}
+
+/**
+ * The PDF's Title: the document and the member ID, never the member's name (a file's metadata
+ * is shown by mail clients, search indexes and print queues).
+ */
+export function documentTitle(title: string, m: DocumentMember): string {
+  const id = m.memberId?.trim();
+  return `MOSERS ${title}${id ? ` — ${id}` : ''}`;
 }

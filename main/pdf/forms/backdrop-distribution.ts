@@ -77,9 +77,10 @@ export function addBackdropDistribution(ctx: DocContext, input: DocumentInput, o
   const warnings = ['Cash is paid with mandatory 20% federal income tax withholding.', 'A rollover to anywhere but MO Deferred Comp needs the receiving institution\'s signature on this form.'];
   if (young) warnings.push('You will be under age 59½ at retirement: cash may carry a 10% IRS early-distribution penalty. This is a warning, not a calculation.');
   w.notice(warnings.join(' '), 'warn', { title: 'Before you choose' });
-  memberSignature(w, 'I elect the distribution of my BackDROP lump sum marked above.');
-  w.signatures([
-    { label: 'Receiving institution: authorized signature (rollovers outside MO Deferred Comp)', width: 3 },
-    { label: 'Date', width: 1.4 },
-  ]);
+  memberSignature(w, 'I elect the distribution of my BackDROP lump sum marked above.', (w) =>
+    w.signatures([
+      { label: 'Receiving institution: authorized signature (rollovers outside MO Deferred Comp)', width: 3 },
+      { label: 'Date', width: 1.4 },
+    ]),
+  );
 }

@@ -33,22 +33,25 @@ export function addSpousalConsent(ctx: DocContext, input: DocumentInput): void {
   ]);
   w.row([{ label: 'Payment option elected by the member', value: '', width: 1, field: 'spousalConsent.option' }]);
   w.endRows();
-  w.section('Consent');
-  w.paragraph(
-    'I am the spouse of the member named above. I understand that by electing the payment option above instead of a joint and survivor option (JS50 or JS100), the member gives up a monthly benefit that would be paid to me for the rest of my life after the member\'s death. I consent to this election, and I understand it cannot be changed once the first payment is made (OPT-8).',
-    { size: 8.5 },
-  );
-  w.gap(8);
-  w.signatures([
-    { label: 'Spouse signature', width: 3 },
-    { label: 'Date', width: 1.4 },
-  ]);
-  w.gap(8);
-  w.section('Notary or MOSERS witness');
-  w.paragraph('Signed before me on the date shown.', { size: 8 });
-  w.gap(6);
-  w.signatures([
-    { label: 'Notary public or MOSERS representative', width: 3 },
-    { label: 'Commission expires', width: 1.4 },
-  ]);
+  // The consent, its signature and the witness on one page (measured keep-together).
+  w.keepTogether((w) => {
+    w.section('Consent');
+    w.paragraph(
+      'I am the spouse of the member named above. I understand that by electing the payment option above instead of a joint and survivor option (JS50 or JS100), the member gives up a monthly benefit that would be paid to me for the rest of my life after the member\'s death. I consent to this election, and I understand it cannot be changed once the first payment is made (OPT-8).',
+      { size: 8.5 },
+    );
+    w.gap(8);
+    w.signatures([
+      { label: 'Spouse signature', width: 3 },
+      { label: 'Date', width: 1.4 },
+    ]);
+    w.gap(8);
+    w.section('Notary or MOSERS witness');
+    w.paragraph('Signed before me on the date shown.', { size: 8 });
+    w.gap(6);
+    w.signatures([
+      { label: 'Notary public or MOSERS representative', width: 3 },
+      { label: 'Commission expires', width: 1.4 },
+    ]);
+  });
 }

@@ -69,7 +69,9 @@ describe('long names', () => {
     // The whole name is in the text of every document, and on every page footer.
     const text = flat(pdftotext(r.bytes));
     expect(text).toContain(LONG);
-    for (let p = 1; p <= r.pageCount; p++) expect(flat(pdftotext(r.bytes, { first: p, last: p }))).toContain(`Page ${p} of ${r.pageCount}`);
+    for (const d of r.documents) {
+      for (let p = d.firstPage; p <= d.lastPage; p++) expect(flat(pdftotext(r.bytes, { first: p, last: p }))).toContain(`Page ${p - d.firstPage + 1} of ${d.lastPage - d.firstPage + 1}`);
+    }
   });
 
   it('print within the page margins on every page of the packet (flattened)', async () => {

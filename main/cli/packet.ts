@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { estimateFromInput } from '../../shared/calc/run';
 import { caseSchema } from '../../shared/domain/case-schema';
 import { UnprintableCharacterError } from '../pdf/fonts';
+import { canRetire, notEligibleText } from '../pdf/format';
 import { buildEstimateAndElection } from '../pdf/packet';
 import { documentMemberFromCase } from '../pdf/types';
 import { pricers } from '../services/pricers';
@@ -77,6 +78,12 @@ export async function runPacket(args: string[], io: PacketIo): Promise<number> {
   } catch (err) {
     io.stderr(`${outFile}: cannot write the PDF (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     return 1;
+  }
+  if (!canRetire(result.value)) {
+    const why = notEligibleText(result.value);
+    io.stderr(`${why.title}: ${why.lines.join(' ')} The PDF holds the estimate statement only (no election form).`);
+    io.stdout(`${outFile}: ${pages} pages (estimate statement only${flatten ? ', flattened' : ''})`);
+    return 0;
   }
   io.stdout(`${outFile}: ${pages} pages (estimate statement and election form${flatten ? ', flattened' : ', fillable'})`);
   return 0;

@@ -4,7 +4,7 @@
 import { buildChecklist, type Checklist } from './checklist';
 import type { DocContext, DocumentMeta, DocumentRange } from './context';
 import { dateOrBlank } from './forms/common';
-import { formatDate, maskSsn, planLabel } from './format';
+import { canRetire, formatDate, maskSsn, notEligibleText, planLabel } from './format';
 import { memberDisplayName, type BuildOptions, type DocumentInput, type FormStatus } from './types';
 import { DocWriter } from './writer';
 import { PROOF_KIND_LABELS } from './checklist';
@@ -19,7 +19,9 @@ export function addCoverSheet(ctx: DocContext, input: DocumentInput, contents: D
   const appt = member.appointment ?? null;
   const w = new DocWriter(ctx, {
     ...COVER_META,
-    subtitle: `Prepared ${formatDate(prepared)} for retirement on ${formatDate(estimate.retirementDate)}. Your checklist: what is done, what is still needed, and when.`,
+    subtitle: canRetire(estimate)
+      ? `Prepared ${formatDate(prepared)} for retirement on ${formatDate(estimate.retirementDate)}. Your checklist: what is done, what is still needed, and when.`
+      : `Prepared ${formatDate(prepared)} for a retirement date of ${formatDate(estimate.retirementDate)}, on which you cannot retire.`,
   });
   w.section('Member');
   w.row([
@@ -41,6 +43,18 @@ export function addCoverSheet(ctx: DocContext, input: DocumentInput, contents: D
     ]);
   }
   w.endRows();
+
+  // ELIG-5: a member who cannot retire on the date gets the reason and the first date they can,
+  // and a packet with nothing to sign: no application due dates, no election, no consent.
+  if (!canRetire(estimate)) {
+    const why = notEligibleText(estimate);
+    w.notice(why.lines.join(' '), 'warn', { title: why.title, field: 'cover.notEligible' });
+    w.paragraph(
+      'This packet holds the Benefit Estimate Statement only. There is no application, election form or consent to sign for this date. Ask your counselor for an estimate for a date on which you can retire.',
+      { size: 8.5 },
+    );
+    return;
+  }
 
   const d = list.deadlines;
   w.section('Key dates (PROC-1 to PROC-5)');

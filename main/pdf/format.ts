@@ -158,3 +158,29 @@ export function scenarioText(estimate: Estimate): string {
   if (estimate.results.length > 1) parts.push(`${estimate.results.map((r) => planLabel(r.plan)).join(' and ')} both shown`);
   return parts.join(', ');
 }
+
+/** Whether the member can retire on the estimate's date under any plan (ELIG-5). */
+export function canRetire(estimate: Estimate): boolean {
+  return estimate.results.some((r) => r.status !== 'not-eligible');
+}
+
+/**
+ * Why a member cannot retire on the estimate's date and the first date they can, in words, for
+ * the packet's cover (ELIG-5, ELIG-6): one sentence per plan.
+ */
+export function notEligibleText(estimate: Estimate): { title: string; lines: string[] } {
+  const several = estimate.results.length > 1;
+  const lines = estimate.results.map((r) => {
+    const under = several ? `Under ${planLabel(r.plan)}: ` : '';
+    const why = r.vested
+      ? `at ${formatAge(r.ageAtRetirement)} with ${formatServiceMonths(r.serviceMonths.eligibility)} of service you have not reached the age and service for early or normal retirement`
+      : `you are not yet vested (${formatServiceMonths(r.serviceMonths.eligibility)} of service)`;
+    const dates = [r.firstEarlyRetirementDate ? { d: r.firstEarlyRetirementDate, what: 'early retirement, with a reduced benefit' } : null, r.firstNormalRetirementDate ? { d: r.firstNormalRetirementDate, what: `normal retirement${r.firstNormalRule ? `: ${normalRuleLabel(r.firstNormalRule)}` : ''}` } : null]
+      .filter((x): x is { d: string; what: string } => x !== null)
+      .sort((a, b) => a.d.localeCompare(b.d));
+    const first = dates[0];
+    const when = first ? ` The first date you can retire is ${formatDate(first.d)} (${first.what}).` : ' No retirement date can be given from the service on file: more service is needed first.';
+    return `${under}${why.charAt(0).toUpperCase()}${why.slice(1)}.${when}`;
+  });
+  return { title: `You cannot retire on ${formatDate(estimate.retirementDate)}`, lines };
+}

@@ -8,6 +8,7 @@ import { DocContext, type DocumentRange } from './context';
 import { addCoverSheet } from './cover-sheet';
 import { addElectionForm } from './election-form';
 import { addEstimateStatement } from './estimate-statement';
+import { canRetire } from './format';
 import { addBackdropDistribution } from './forms/backdrop-distribution';
 import { addBeneficiaries } from './forms/beneficiaries';
 import { addDesignationOfAgent } from './forms/designation-of-agent';
@@ -75,14 +76,16 @@ async function finish(ctx: DocContext): Promise<PacketResult> {
  */
 export async function buildPacket(input: DocumentInput, opts: PacketOptions = {}): Promise<PacketResult> {
   const ctx = await start(input, opts, 'Retirement Appointment Packet');
-  const forms = packetForms(input);
+  // ELIG-5: nothing to sign for a date the member cannot retire on (the cover says why).
+  const eligible = canRetire(input.estimate);
+  const forms = eligible ? packetForms(input) : [];
   const total = 2 + forms.length + 2; // estimate, election, forms, cover, bytes
   let done = 0;
   const report = (step: string) => opts.onProgress?.({ done: ++done, total, step });
 
   addEstimateStatement(ctx, input, opts);
   report('estimate');
-  addElectionForm(ctx, input, opts);
+  if (eligible) addElectionForm(ctx, input, opts);
   report('election-form');
   for (const f of forms) {
     FORM_BUILDERS[f.form]?.(ctx, input, opts);
@@ -113,7 +116,8 @@ export async function buildPacket(input: DocumentInput, opts: PacketOptions = {}
 export async function buildEstimateAndElection(input: DocumentInput, opts: BuildOptions = {}): Promise<PacketResult> {
   const ctx = await start(input, opts, 'Benefit Estimate and Election Form');
   addEstimateStatement(ctx, input, opts);
-  addElectionForm(ctx, input, opts);
+  // ELIG-5: no election form for a date the member cannot retire on.
+  if (canRetire(input.estimate)) addElectionForm(ctx, input, opts);
   return finish(ctx);
 }
 

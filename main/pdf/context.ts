@@ -170,6 +170,8 @@ export class DocContext {
   private readonly buttons: (PDFCheckBox | PDFRadioGroup)[] = [];
   private readonly buttonStreams = new Map<string, { on: PDFRef; off: PDFRef }>();
   private readonly textFields: PDFTextField[] = [];
+  /** PROC-1..3: the overdue flag each form prints at its top, by document kind (set by the packet). */
+  readonly overdue = new Map<DocumentKind, { title: string; text: string }>();
   /** When set, new pages are inserted from this index on (the cover sheet goes in front). */
   insertAt: number | null = null;
 

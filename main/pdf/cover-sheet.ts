@@ -1,7 +1,7 @@
 // The appointment packet's cover sheet (CW-001): the member's checklist — forms done and missing,
 // proof documents still needed, each due date — and the packet's contents. Static text; the SSN
 // is masked.
-import { buildChecklist, type Checklist } from './checklist';
+import { buildChecklist, isOverdue, openForms, overdueMeaning, type Checklist } from './checklist';
 import type { DocContext, DocumentMeta, DocumentRange } from './context';
 import { dateOrBlank } from './forms/common';
 import { canRetire, formatDate, maskSsn, notEligibleText, planLabel } from './format';
@@ -57,6 +57,21 @@ export function addCoverSheet(ctx: DocContext, input: DocumentInput, contents: D
   }
 
   const d = list.deadlines;
+  // PROC-1..3: every due date already past on the day the packet is prepared is flagged.
+  const due = (iso: string): string => (isOverdue(iso, prepared) ? `${formatDate(iso)} — OVERDUE` : formatDate(iso));
+  const late = openForms(list).filter((f) => isOverdue(f.due, prepared));
+  const lateProofs = list.proofs.filter((p) => !p.received && isOverdue(p.due, prepared));
+  if (late.length > 0 || lateProofs.length > 0) {
+    const rules = [...new Set(late.map((f) => f.dueRule))];
+    w.notice(
+      [
+        `As of ${formatDate(prepared)}: ${[...late.map((f) => `${f.code} ${f.title} (due ${formatDate(f.due)})`), ...lateProofs.map((p) => `${p.title.toLowerCase()} (due ${formatDate(p.due)})`)].join('; ')}.`,
+        ...rules.map((r) => overdueMeaning(r)),
+      ].join(' '),
+      'warn',
+      { title: `Overdue: ${late.length + lateProofs.length} ${late.length + lateProofs.length === 1 ? 'item is' : 'items are'} past due`, field: 'cover.overdue' },
+    );
+  }
   w.section('Key dates (PROC-1 to PROC-5)');
   w.table(
     [
@@ -65,9 +80,9 @@ export function addCoverSheet(ctx: DocContext, input: DocumentInput, contents: D
     ],
     [
       { cells: ['Retirement Application may be filed from', formatDate(d.applicationEarliest)] },
-      { cells: ['Retirement Application due (Step 1)', formatDate(d.applicationDue)] },
-      { cells: ['Ideal window for the other Step 1 forms', `${formatDate(list.idealWindow.from)} to ${formatDate(list.idealWindow.to)}`] },
-      { cells: ['Retirement Election Form due (Step 2)', formatDate(d.electionDue)] },
+      { cells: ['Retirement Application due (Step 1)', due(d.applicationDue)] },
+      { cells: ['Ideal window for the other Step 1 forms', `${formatDate(list.idealWindow.from)} to ${due(list.idealWindow.to)}`] },
+      { cells: ['Retirement Election Form due (Step 2)', due(d.electionDue)] },
       { cells: ['Application void if the process is not complete by', formatDate(d.voidAfter)] },
       { cells: ['First monthly payment', formatDate(d.firstPaymentDate)] },
     ],
@@ -99,7 +114,7 @@ export function addCoverSheet(ctx: DocContext, input: DocumentInput, contents: D
         `${f.code}  ${f.title}`,
         f.requirement,
         STATUS_LABELS[f.status],
-        f.status === 'received' ? '—' : formatDate(f.due),
+        f.status === 'received' ? '—' : due(f.due),
         f.status === 'received' ? '' : pagesOf(f.form),
       ],
       bold: f.status !== 'received' && f.requirement === 'Required',
@@ -115,7 +130,7 @@ export function addCoverSheet(ctx: DocContext, input: DocumentInput, contents: D
       { header: 'Due', width: 1.6 },
     ],
     list.proofs.map((p) => ({
-      cells: [p.title, p.received ? `Received${p.kind ? `: ${PROOF_KIND_LABELS[p.kind]}` : ''}` : 'Still needed', p.received ? '—' : formatDate(p.due)],
+      cells: [p.title, p.received ? `Received${p.kind ? `: ${PROOF_KIND_LABELS[p.kind]}` : ''}` : 'Still needed', p.received ? '—' : due(p.due)],
       bold: !p.received,
     })),
     { field: 'checklist.proofs' },

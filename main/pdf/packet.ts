@@ -3,7 +3,7 @@
 //                             election form, then the forms still open (Step 1, then Step 2)
 //   buildEstimateAndElection  the estimate statement and the election form (`npm run packet`)
 //   buildRosterPackets        one packet per member of a field-session roster, with progress
-import { buildChecklist, openForms, type ChecklistForm } from './checklist';
+import { buildChecklist, openForms, overdueFlag, type ChecklistForm } from './checklist';
 import { DocContext, type DocumentRange } from './context';
 import { addCoverSheet } from './cover-sheet';
 import { addElectionForm } from './election-form';
@@ -58,6 +58,15 @@ export function packetForms(input: DocumentInput): ChecklistForm[] {
   return openForms(buildChecklist(input)).filter((f) => f.form !== 'election-form' && FORM_BUILDERS[f.form] !== undefined);
 }
 
+/** PROC-1..3: each open form past its due date on the day the packet is prepared gets a flag. */
+function markOverdue(ctx: DocContext, input: DocumentInput, opts: BuildOptions): void {
+  const asOf = opts.preparedOn ?? input.estimate.asOf;
+  for (const f of openForms(buildChecklist(input))) {
+    const flag = overdueFlag(f, asOf);
+    if (flag) ctx.overdue.set(f.form, flag);
+  }
+}
+
 async function start(input: DocumentInput, opts: BuildOptions, title: string): Promise<DocContext> {
   validateMemberText(input.member);
   if (input.estimate.results.length === 0) throw new Error('estimate: has no results');
@@ -79,6 +88,7 @@ export async function buildPacket(input: DocumentInput, opts: PacketOptions = {}
   // ELIG-5: nothing to sign for a date the member cannot retire on (the cover says why).
   const eligible = canRetire(input.estimate);
   const forms = eligible ? packetForms(input) : [];
+  markOverdue(ctx, input, opts);
   const total = 2 + forms.length + 2; // estimate, election, forms, cover, bytes
   let done = 0;
   const report = (step: string) => opts.onProgress?.({ done: ++done, total, step });
@@ -117,6 +127,7 @@ export async function buildEstimateAndElection(input: DocumentInput, opts: Build
   const ctx = await start(input, opts, 'Benefit Estimate and Election Form');
   addEstimateStatement(ctx, input, opts);
   // ELIG-5: no election form for a date the member cannot retire on.
+  markOverdue(ctx, input, opts);
   if (canRetire(input.estimate)) addElectionForm(ctx, input, opts);
   return finish(ctx);
 }

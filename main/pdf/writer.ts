@@ -109,6 +109,9 @@ export class DocWriter {
       this.ctx.line(this.page, this.left, y, this.right, y, COLORS.band, 1);
       this.y = y - 8;
       this.topY = this.y;
+      // A form past its due date says so at its top, and what that means (PROC-1..3).
+      const overdue = this.ctx.overdue.get(this.meta.kind);
+      if (overdue) this.notice(overdue.text, 'warn', { title: overdue.title, field: 'overdue' });
     } else {
       const y = bandY - 6 - 10;
       this.ctx.text(this.page, `${this.meta.title} (continued)`, { x: this.left, y, size: 10, weight: 'bold', color: COLORS.band, field: 'title' });

@@ -22,7 +22,13 @@ import { assertPrintable, embedFonts, normalizeText, type DocumentFonts, type Fo
 import { compressContentStreams, rawContentStream, useNativeDeflate } from './compress';
 import { fitText, type FitResult } from './text';
 
-export const PAGE = { width: 612, height: 792, marginX: 36, top: 36, bottom: 54 } as const;
+export const PAGE = { width: 612, height: 792, marginX: 36, top: 36, bottom: 58 } as const;
+
+/** Where every form goes back to (the Guide's contact page), printed on every page. */
+export const RETURN_TO = 'Return to: MOSERS, PO Box 209, Jefferson City, MO 65102-0209 · (573) 632-6100 · (800) 827-1063 · fax (573) 632-6103 · mosers@mosers.org';
+
+/** The revision of the workstation's forms, printed beside each form number. */
+export const FORM_REVISION = 'Rev. 12/2026';
 
 /** The type scale: every size on every document comes from here. */
 export const TYPE = {
@@ -461,9 +467,12 @@ export class DocContext {
       const meta = this.pageMeta.get(page);
       const range = ranges.find((r) => r.firstPage <= i + 1 && i + 1 <= r.lastPage);
       const y = 36;
+      // Where to send it, above the rule (item "return to" of every form).
+      const back = fitText(this.fonts.regular, normalizeText(RETURN_TO), PAGE.width - 2 * PAGE.marginX, 10, { maxSize: TYPE.footer, minSize: TYPE.footerMin });
+      this.text(page, back.lines.join(' '), { x: PAGE.marginX, y: y + 14.5, size: back.size, color: COLORS.ink, field: 'footer.returnTo' });
       this.line(page, PAGE.marginX, y + 10, PAGE.width - PAGE.marginX, y + 10, COLORS.rule, 0.5);
       const pageOf = range ? `Page ${i + 1 - range.firstPage + 1} of ${range.lastPage - range.firstPage + 1}` : `Page ${i + 1} of ${pages.length}`;
-      const left = meta ? `${meta.code}  ${meta.title}  ·  ${pageOf}` : pageOf;
+      const left = meta ? `${meta.code} (${FORM_REVISION})  ${meta.title}  ·  ${pageOf}` : pageOf;
       const leftWidth = 250;
       const leftFit = fitText(this.fonts.regular, normalizeText(left), leftWidth, 18, { maxSize: TYPE.footer, minSize: TYPE.footerMin });
       leftFit.lines.forEach((line, k) => {

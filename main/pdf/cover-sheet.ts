@@ -143,5 +143,9 @@ export function addCoverSheet(ctx: DocContext, input: DocumentInput, contents: D
       { size: 8 },
     );
   }
+  w.paragraph(
+    'Mail or bring each form to MOSERS, PO Box 209, Jefferson City, MO 65102-0209, or fax it to (573) 632-6103. Questions: (573) 632-6100, toll free (800) 827-1063, mosers@mosers.org. Proof documents can also be uploaded from your Member Homepage (Online Documents, Document Upload).',
+    { size: 8 },
+  );
   w.notice(`If the two steps are not complete by ${formatDate(d.voidAfter)}, the application becomes void and you must apply again (PROC-4).`, 'warn');
 }

@@ -271,9 +271,9 @@ export function addElectionForm(ctx: DocContext, input: DocumentInput, opts: Bui
 }
 
 function memberSignatureWithDate(w: DocWriter, statement: string): void {
-  w.gap(4);
+  w.gap(2);
   w.paragraph(statement, { size: 8 });
-  w.gap(4);
+  w.gap(2);
   w.row([
     { label: 'Member signature', value: '', width: 3 },
     { label: 'Date signed', value: '', width: 1.2, field: 'election.signature.date' },

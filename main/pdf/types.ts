@@ -120,6 +120,14 @@ export type DocumentMember = {
     deductions?: string | null;
     extraWithholding?: string | null;
     noWithholding?: boolean | null;
+    /** ISO date, the first day of a month: when withholding begins (never retroactive). */
+    startDate?: string | null;
+    /** Missouri income tax withholding (MOSERS withholds for no other state). */
+    missouri?: {
+      withhold?: boolean | null;
+      filingStatus?: 'single' | 'married-joint' | 'head-of-household' | null;
+      extraWithholding?: string | null;
+    } | null;
   } | null;
   agent?: DocumentAgent | null;
   successorAgent?: DocumentAgent | null;

@@ -1,7 +1,7 @@
 // The page writer shared by every document: a header band with the system's name and the form
 // id, section bars, rows of boxed and labelled fields, tables and paragraphs, with page breaks.
 import type { PDFPage, RGB } from 'pdf-lib';
-import { BASELINE_DROP, COLORS, PAGE, TYPE, type DocContext, type DocumentMeta, type Rect } from './context';
+import { BASELINE_DROP, COLORS, FORM_REVISION, PAGE, TYPE, type DocContext, type DocumentMeta, type Rect } from './context';
 import { normalizeText } from './fonts';
 import { fitText, LINE_HEIGHT, textWidth, wrapText, type FitResult } from './text';
 
@@ -88,7 +88,7 @@ export class DocWriter {
     this.ctx.fillRect(this.page, { x: this.left, y: bandY, width: this.width, height: BAND_HEIGHT }, COLORS.band);
     const base = bandY + BAND_HEIGHT / 2 - BASELINE_DROP * TYPE.band;
     this.ctx.text(this.page, "MISSOURI STATE EMPLOYEES' RETIREMENT SYSTEM", { x: this.left + 8, y: base, size: TYPE.band, weight: 'bold', color: COLORS.bandText, field: 'header' });
-    const right = `Form ${this.meta.code}${this.meta.step ? `  ·  ${this.meta.step}` : ''}`;
+    const right = `Form ${this.meta.code}  ·  ${FORM_REVISION}${this.meta.step ? `  ·  ${this.meta.step}` : ''}`;
     this.ctx.text(this.page, right, { x: this.left, y: base, size: TYPE.band, color: COLORS.bandText, field: 'header', align: 'right', width: this.width - 8 });
     if (first) {
       const titleFit = fitText(this.ctx.font('bold'), this.meta.title, this.width, TYPE.title * LINE_HEIGHT, { maxSize: TYPE.title, minSize: 11 });

@@ -218,7 +218,7 @@ describe.each(EXAMPLE_NAMES)('documents for %s', (name) => {
 });
 
 describe('documents for edge cases', () => {
-  it('a member not eligible on the date: no amounts, no option to mark, a warning on the election form', async () => {
+  it('a member not eligible on the date: no amounts, no option to mark, no election form (ELIG-5)', async () => {
     const raw = makeCase({ member: { name: 'Nora Eligible-Not', birthDate: '1980-01-01', firstEmploymentDate: '2020-01-01' }, service: { earnedMonths: 80 } });
     const estimate = estimateOf(raw, pricers());
     expect(estimate.results.map((x) => x.status)).toEqual(['not-eligible']);
@@ -231,8 +231,8 @@ describe('documents for edge cases', () => {
     expect(fields['election.backdrop']).toBeUndefined();
     const text = flat(pdftotext(r.bytes));
     expect(text).toContain('Not eligible to retire under MSEP 2011 on June 1, 2027: no benefit amounts are shown for this plan.');
-    expect(text).toContain('Not eligible on this date');
-    expect(text).toContain('No payment option is payable on this retirement date (ELIG-5).');
+    expect(text).toContain('You cannot retire on June 1, 2027');
+    expect(r.documents.map((d) => d.kind)).toEqual(['cover', 'estimate']);
   });
 
   it('the dependent child life form, when the counselor marks it as applying: listed with its pages, the choice left to the member, four blank child rows, the first payment date (FORM-4, PROC-5)', async () => {

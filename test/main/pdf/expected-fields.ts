@@ -168,6 +168,10 @@ export function packetFields(example: string, optionCodes: string[]): Record<str
     'w4p.deductions': '',
     'w4p.extraWithholding': '$50.00',
     'w4p.noWithholding': false,
+    'w4p.missouri.choice': { selected: null, options: ['withhold', 'none'] },
+    'w4p.missouri.filingStatus': { selected: null, options: ['single', 'married-joint', 'head-of-household'] },
+    'w4p.missouri.extraWithholding': '',
+    'w4p.startDate': '',
   });
 
   // Designation/Change of Beneficiaries (FORM-3), SSNs in full.

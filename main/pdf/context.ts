@@ -75,7 +75,8 @@ export type DocumentKind =
   | 'release-information'
   | 'designation-of-agent'
   | 'backdrop-distribution'
-  | 'spousal-consent';
+  | 'spousal-consent'
+  | 'worksheet';
 
 export type DocumentMeta = { kind: DocumentKind; code: string; title: string };
 

@@ -136,6 +136,8 @@ export function addCoverSheet(ctx: DocContext, input: DocumentInput, contents: D
     { field: 'checklist.proofs' },
   );
 
+  const worksheet = contents.find((c) => c.kind === 'worksheet');
+  if (worksheet) w.paragraph(`At the end: the ${worksheet.title} (${worksheet.lastPage - worksheet.firstPage + 1} ${worksheet.firstPage === worksheet.lastPage ? 'page' : 'pages'}), your counselor's derivation of every figure.`, { size: 8 });
   const estimatePages = contents.find((c) => c.kind === 'estimate');
   if (estimatePages) {
     w.paragraph(

@@ -5,6 +5,7 @@
 //   buildRosterPackets        one packet per member of a field-session roster, with progress
 import { buildChecklist, openForms, overdueFlag, type ChecklistForm } from './checklist';
 import { DocContext, type DocumentRange } from './context';
+import { addCounselorWorksheet } from './counselor-worksheet';
 import { addCoverSheet } from './cover-sheet';
 import { addElectionForm } from './election-form';
 import { addEstimateStatement } from './estimate-statement';
@@ -89,7 +90,7 @@ export async function buildPacket(input: DocumentInput, opts: PacketOptions = {}
   const eligible = canRetire(input.estimate);
   const forms = eligible ? packetForms(input) : [];
   markOverdue(ctx, input, opts);
-  const total = 2 + forms.length + 2; // estimate, election, forms, cover, bytes
+  const total = 2 + forms.length + 2; // estimate, election, forms, cover, bytes (the worksheet goes with the forms' step)
   let done = 0;
   const report = (step: string) => opts.onProgress?.({ done: ++done, total, step });
 
@@ -101,6 +102,7 @@ export async function buildPacket(input: DocumentInput, opts: PacketOptions = {}
     FORM_BUILDERS[f.form]?.(ctx, input, opts);
     report(f.form);
   }
+  if (opts.worksheet) addCounselorWorksheet(ctx, input, opts);
 
   // The cover goes in front; its table of contents counts its own pages, so lay it out again in
   // the rare case it does not fit on one page.
@@ -129,6 +131,7 @@ export async function buildEstimateAndElection(input: DocumentInput, opts: Build
   // ELIG-5: no election form for a date the member cannot retire on.
   markOverdue(ctx, input, opts);
   if (canRetire(input.estimate)) addElectionForm(ctx, input, opts);
+  if (opts.worksheet) addCounselorWorksheet(ctx, input, opts);
   return finish(ctx);
 }
 

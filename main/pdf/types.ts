@@ -157,6 +157,8 @@ export type BuildOptions = {
   flatten?: boolean;
   /** ISO date printed as "prepared on"; default the estimate's `asOf`. */
   preparedOn?: string;
+  /** Add the Counselor Worksheet (the derivation with rule ids and notes) after the documents. */
+  worksheet?: boolean;
 };
 
 /** The name printed on documents and in every page footer. */

@@ -125,7 +125,7 @@ describe('BD-3: the temporary benefit under a BackDROP (msep2000-rule80-backdrop
     }
     const statementRange = r.documents.find((d) => d.kind === 'estimate');
     const statement = pages.slice((statementRange?.firstPage ?? 1) - 1, statementRange?.lastPage).join(' ');
-    expect(statement).toContain('Temporary at retirement (BD-3)');
+    expect(statement).toContain('Temporary at retirement');
     expect(statement).toContain('$1,270.02');
   });
 });

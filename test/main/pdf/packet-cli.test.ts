@@ -29,10 +29,10 @@ describe('packet CLI', () => {
     const out = join(dir, 'packet.pdf');
     const r = await run([exampleFile('msep2000-rule80-backdrop'), out]);
     expect(r).toMatchObject({ code: 0, err: [] });
-    expect(r.out).toEqual([`${out}: 6 pages (estimate statement and election form, fillable)`]);
+    expect(r.out).toEqual([`${out}: 4 pages (estimate statement and election form, fillable)`]);
     const bytes = readFileSync(out);
     const doc = await PDFDocument.load(bytes);
-    expect(doc.getPageCount()).toBe(6);
+    expect(doc.getPageCount()).toBe(4);
     // The case's 12-month BackDROP is stated in words, never pre-marked (issue 12 item 1).
     expect(doc.getForm().getRadioGroup('election.backdrop').getSelected()).toBeUndefined();
     const text = flat(pdftotext(bytes));
@@ -128,7 +128,7 @@ describe('packet CLI', () => {
     const p = spawnSync(join(root, 'node_modules/.bin/tsx'), ['main/cli/packet.ts', exampleFile('msep-both-plans'), out], { cwd: root, encoding: 'utf8' });
     expect(p.stderr).toBe('');
     expect(p.status).toBe(0);
-    expect(p.stdout).toBe(`${out}: 7 pages (estimate statement and election form, fillable)\n`);
+    expect(p.stdout).toBe(`${out}: 5 pages (estimate statement and election form, fillable)\n`);
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

@@ -4,7 +4,8 @@
 // encrypted caseload takes its passphrase as every CLI command does.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFDocument, PDFRadioGroup } from 'pdf-lib';
+import type { PDFRadioGroup } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPacket } from '../../../main/cli/packet';
 import { johnSmith, openTestApp, seedSmith, TEST_PASSPHRASE, testClock, value, type TestApp } from '../caseload-fixture';

@@ -7,7 +7,7 @@ import { benchBackup } from './backup';
 import { benchCaseload } from './caseload';
 import { benchEncryption } from './encryption';
 import { benchOptions } from './options';
-import { benchPdf } from './pdf';
+import { benchPacketService, benchPdf } from './pdf';
 import { benchUi } from './ui';
 import { median } from './stats';
 
@@ -59,4 +59,5 @@ benchCaseload();
 benchBackup();
 await benchEncryption();
 await benchPdf();
+await benchPacketService();
 await benchUi();

@@ -463,34 +463,25 @@ export class DocContext {
     const pages = this.doc.getPages();
     const ranges = this.documents();
     const id = this.identity;
-    const who = [id.name || 'Member', id.memberId ? `Member ID ${id.memberId}` : 'Member ID not on file', id.maskedSsn ? `SSN ${id.maskedSsn}` : 'SSN not on file'].join('  ·  ');
+    const ids = [id.memberId ? `Member ID ${id.memberId}` : 'Member ID not on file', id.maskedSsn ? `SSN ${id.maskedSsn}` : 'SSN not on file'].join('  ·  ');
+    // The name on its own line, the whole width: a name of NAME_MAX characters in each part
+    // (shared/domain/printable.ts) fits in two lines at the smallest footer size.
+    const width = PAGE.width - 2 * PAGE.marginX;
+    const nameFit = fitText(this.fonts.regular, normalizeText(id.name || 'Member'), width, 2 * TYPE.footerMin * 1.22, { maxSize: TYPE.footer, minSize: TYPE.footerMin });
+    const back = fitText(this.fonts.regular, normalizeText(RETURN_TO), width, 10, { maxSize: TYPE.footer, minSize: TYPE.footerMin });
     pages.forEach((page, i) => {
       const meta = this.pageMeta.get(page);
       const range = ranges.find((r) => r.firstPage <= i + 1 && i + 1 <= r.lastPage);
-      const y = 36;
-      // Where to send it, above the rule (item "return to" of every form).
-      const back = fitText(this.fonts.regular, normalizeText(RETURN_TO), PAGE.width - 2 * PAGE.marginX, 10, { maxSize: TYPE.footer, minSize: TYPE.footerMin });
-      this.text(page, back.lines.join(' '), { x: PAGE.marginX, y: y + 14.5, size: back.size, color: COLORS.ink, field: 'footer.returnTo' });
-      this.line(page, PAGE.marginX, y + 10, PAGE.width - PAGE.marginX, y + 10, COLORS.rule, 0.5);
+      const y = 38;
+      // Where to send it, above the rule.
+      this.text(page, back.lines.join(' '), { x: PAGE.marginX, y: y + 12.5, size: back.size, color: COLORS.ink, field: 'footer.returnTo' });
+      this.line(page, PAGE.marginX, y + 8, PAGE.width - PAGE.marginX, y + 8, COLORS.rule, 0.5);
       const pageOf = range ? `Page ${i + 1 - range.firstPage + 1} of ${range.lastPage - range.firstPage + 1}` : `Page ${i + 1} of ${pages.length}`;
       const left = meta ? `${meta.code} (${FORM_REVISION})  ${meta.title}  ·  ${pageOf}` : pageOf;
-      const leftWidth = 250;
-      const leftFit = fitText(this.fonts.regular, normalizeText(left), leftWidth, 18, { maxSize: TYPE.footer, minSize: TYPE.footerMin });
-      leftFit.lines.forEach((line, k) => {
-        this.text(page, line, { x: PAGE.marginX, y: y - k * leftFit.lineHeight, size: leftFit.size, color: COLORS.muted, field: 'footer.document' });
-      });
-      const width = PAGE.width - 2 * PAGE.marginX - leftWidth - 10;
-      const fit = fitText(this.fonts.regular, normalizeText(who), width, 18, { maxSize: TYPE.footer, minSize: TYPE.footerMin });
-      fit.lines.forEach((line, k) => {
-        this.text(page, line, {
-          x: PAGE.width - PAGE.marginX - width,
-          y: y - k * fit.lineHeight,
-          size: fit.size,
-          color: COLORS.muted,
-          field: 'member.name',
-          align: 'right',
-          width,
-        });
+      this.text(page, left, { x: PAGE.marginX, y, size: TYPE.footer, color: COLORS.muted, field: 'footer.document' });
+      this.text(page, ids, { x: PAGE.marginX, y, size: TYPE.footer, color: COLORS.muted, field: 'member.memberId', align: 'right', width });
+      nameFit.lines.forEach((line, k) => {
+        this.text(page, line, { x: PAGE.marginX, y: y - TYPE.footer * 1.22 - k * nameFit.lineHeight, size: nameFit.size, color: COLORS.muted, field: 'member.name', align: 'right', width });
       });
     });
   }

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
 import type { Font as FontkitFont } from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
+import { isPrintableCodePoint, SOFT_HYPHEN } from '../../shared/domain/printable';
 import { alignGlyphs } from './ttf-align';
 
 const require = createRequire(import.meta.url);
@@ -105,13 +106,14 @@ export class UnprintableCharacterError extends Error {
 
 /**
  * Text as it is drawn: NFC (so "é" is one glyph, not e + a combining accent), CR LF as LF, tabs
- * and other spaces as a plain space.
+ * and other spaces as a plain space, soft hyphens dropped (never printed).
  */
 export function normalizeText(text: string): string {
   return text
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
-    .replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
+    .replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
+    .replaceAll(SOFT_HYPHEN, '');
 }
 
 const checked = new Map<FontWeight, Set<number>>();
@@ -131,7 +133,8 @@ export function assertPrintable(text: string, field: string, weight: FontWeight 
     const cp = ch.codePointAt(0) ?? 0;
     if (ok.has(cp)) continue;
     if (cp === 0x0a && multiline) continue;
-    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || !font.hasGlyphForCodePoint(cp)) {
+    // The shared rule first (the one the member-record schemas apply at entry), then the font.
+    if (!isPrintableCodePoint(cp, multiline) || !font.hasGlyphForCodePoint(cp)) {
       throw new UnprintableCharacterError(field, ch, cp);
     }
     ok.add(cp);

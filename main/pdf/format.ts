@@ -140,7 +140,9 @@ export function documentText(text: string): string {
   return text
     .replace(ISO_DATE_IN_TEXT, (m) => (tryParseDate(m) ? formatDate(m) : m))
     .replace(ISO_MONTH_IN_TEXT, (m) => (tryParseMonth(m) ? formatMonth(m) : m))
-    .replace(AMOUNT_IN_TEXT, (m) => `$${m.includes(',') ? m : moneyWithCommas(new Decimal(m))}`);
+    .replace(AMOUNT_IN_TEXT, (m) => `$${m.includes(',') ? m : moneyWithCommas(new Decimal(m))}`)
+    // The document font has no arrows: "A → B" reads "A to B".
+    .replace(/\s*→\s*/g, ' to ');
 }
 
 /**

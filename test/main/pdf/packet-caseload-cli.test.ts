@@ -58,7 +58,7 @@ describe('npm run packet -- --db CASELOAD', () => {
     const text = flat(pdftotext(bytes));
     expect(text).toContain('Retirement Appointment Packet');
     expect(text).toContain('Personalized Retirement Election Form');
-    expect(text).toContain('John Smith · Member ID M100200 · SSN ***-**-6789');
+    expect(text).toContain('Member ID M100200 · SSN ***-**-6789 John Smith');
   });
 
   it('--member fillable with --worksheet: the election radios are blank, the worksheet is added', async () => {

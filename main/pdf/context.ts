@@ -1,5 +1,6 @@
 // One PDF being built: the embedded fonts, the AcroForm, a label for each page (for the footer
 // and the packet's table of contents), and the finishing steps (footers, appearances, flatten).
+import { createHash } from 'node:crypto';
 import {
   beginMarkedContent,
   clip,
@@ -197,14 +198,26 @@ export class DocContext {
     this.form.acroForm.dict.set(PDFName.of('DA'), PDFString.of(`/${fonts.regular.name} ${TYPE.value} Tf 0 g`));
   }
 
-  static async create(identity: PageIdentity, opts: { flatten: boolean; title: string }): Promise<DocContext> {
+  /**
+   * `title` is the PDF Title (the member ID, never the name); `createdAt` the instant of the
+   * build (ISO 8601, from the caller's clock), the creation date and the seed of the trailer ID
+   * and the subset tags, so the same document built at the same instant is the same bytes.
+   */
+  static async create(identity: PageIdentity, opts: { flatten: boolean; title: string; createdAt?: string | undefined }): Promise<DocContext> {
     const doc = await PDFDocument.create({ updateMetadata: false });
+    const createdAt = opts.createdAt ?? new Date().toISOString();
     doc.setTitle(opts.title);
     doc.setAuthor("Missouri State Employees' Retirement System");
     doc.setCreator('MOSERS counselor workstation');
     doc.setProducer('MOSERS counselor workstation (pdf-lib)');
+    doc.setCreationDate(new Date(createdAt));
+    doc.setModificationDate(new Date(createdAt));
     useNativeDeflate(doc.context);
-    const fonts = await embedFonts(doc, { fullRegular: !opts.flatten });
+    const seed = `${opts.title}|${createdAt}|${opts.flatten ? 'flat' : 'fillable'}`;
+    const fonts = await embedFonts(doc, { fullRegular: !opts.flatten, tagSeed: seed });
+    // The trailer ID (ISO 32000-1, 14.4): both halves the same for a new document.
+    const id = createHash('sha256').update(seed).digest('hex').slice(0, 32);
+    doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
     return new DocContext(doc, fonts, identity, opts.flatten);
   }
 

@@ -1,5 +1,6 @@
 // The bundled TTF (Noto Sans, from node_modules) and the printable-character check.
 // A character the font cannot draw is an error naming the field, never a silent `?`.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
@@ -83,11 +84,22 @@ export type DocumentFonts = { regular: PDFFont; bold: PDFFont };
  * Embed Noto Sans regular and bold. Subset by default; `fullRegular` embeds the whole regular
  * font, for fillable forms where a viewer may draw typed text with the field's font.
  */
-export async function embedFonts(doc: PDFDocument, opts: { fullRegular?: boolean } = {}): Promise<DocumentFonts> {
+export async function embedFonts(doc: PDFDocument, opts: { fullRegular?: boolean; tagSeed?: string } = {}): Promise<DocumentFonts> {
   doc.registerFontkit(cachingFontkit);
-  const regular = await doc.embedFont(load('regular').bytes, { subset: !opts.fullRegular, features: FEATURES });
-  const bold = await doc.embedFont(load('bold').bytes, { subset: true, features: FEATURES });
+  // A subset is named with a six-letter tag (ISO 32000-1, 9.6.4): "ABCDEF+NotoSans-Bold".
+  const name = (weight: FontWeight, subset: boolean): string => {
+    const ps = load(weight).font.postscriptName ?? (weight === 'bold' ? 'NotoSans-Bold' : 'NotoSans-Regular');
+    return subset ? `${subsetTag(`${opts.tagSeed ?? ''}|${ps}`)}+${ps}` : ps;
+  };
+  const regular = await doc.embedFont(load('regular').bytes, { subset: !opts.fullRegular, features: FEATURES, customName: name('regular', !opts.fullRegular) });
+  const bold = await doc.embedFont(load('bold').bytes, { subset: true, features: FEATURES, customName: name('bold', true) });
   return { regular, bold };
+}
+
+/** Six upper-case letters from a seed: the same document built twice gets the same tags. */
+export function subsetTag(seed: string): string {
+  const digest = createHash('sha256').update(seed).digest();
+  return Array.from(digest.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
 }
 
 export class UnprintableCharacterError extends Error {

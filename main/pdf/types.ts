@@ -159,6 +159,8 @@ export type BuildOptions = {
   preparedOn?: string;
   /** Add the Counselor Worksheet (the derivation with rule ids and notes) after the documents. */
   worksheet?: boolean;
+  /** The instant of the build (ISO 8601): the PDF's creation date; default now. */
+  createdAt?: string;
 };
 
 /** The name printed on documents and in every page footer. */

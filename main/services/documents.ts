@@ -118,6 +118,7 @@ export function documentsService(
       result = await buildPacket(input, {
         flatten: req.flatten ?? false,
         worksheet: req.worksheet ?? false,
+        createdAt: ctx.clock.now(),
         backdropInstallments: settings.get().backdropInstallments,
         onProgress,
       });

@@ -1,6 +1,7 @@
 // Issue 12 item 11: the PDF's metadata names no member (the Title carries the member ID), the
 // trailer has an ID, the creation date is the instant of the build, and subsets are tagged.
-import { PDFArray, PDFDocument, PDFHexString } from 'pdf-lib';
+import type { PDFHexString } from 'pdf-lib';
+import { PDFArray, PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { buildPacket } from '../../../main/pdf/packet';
 import { richInput } from './fixtures';

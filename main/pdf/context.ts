@@ -8,18 +8,21 @@ import {
   drawText,
   endMarkedContent,
   endPath,
+  PDFDict,
   PDFDocument,
   PDFHexString,
   PDFName,
   PDFRawStream,
+  PDFRef,
+  PDFStream,
   PDFString,
   popGraphicsState,
   pushGraphicsState,
   rectangle,
   rgb,
 } from 'pdf-lib';
-import type { PDFCheckBox, PDFFont, PDFForm, PDFOperator, PDFPage, PDFRadioGroup, PDFRef, PDFTextField, PDFWidgetAnnotation, RGB } from 'pdf-lib';
-import { assertPrintable, embedFonts, normalizeText, type DocumentFonts, type FontWeight } from './fonts';
+import type { PDFCheckBox, PDFFont, PDFForm, PDFOperator, PDFPage, PDFRadioGroup, PDFTextField, PDFWidgetAnnotation, RGB } from 'pdf-lib';
+import { assertPrintable, embedFonts, fontRuns, normalizeText, type DocumentFonts, type FallbackId, type FontWeight } from './fonts';
 import { compressContentStreams, rawContentStream, useNativeDeflate } from './compress';
 import { fitText, type FitResult } from './text';
 
@@ -153,7 +156,7 @@ function buttonArt(kind: 'check' | 'radio', w: number, h: number): { on: string;
 }
 
 /** A page's drawing, as PDF content operators (written as one stream when the document is finished). */
-type Canvas = { parts: string[]; fonts: Map<FontWeight, string> };
+type Canvas = { parts: string[]; fonts: Map<FontWeight, string>; fallbacks: Map<PDFFont, string> };
 
 /** A number for a content stream: at most 3 decimals, never exponent notation. */
 function num(v: number): string {
@@ -203,7 +206,7 @@ export class DocContext {
    * build (ISO 8601, from the caller's clock), the creation date and the seed of the trailer ID
    * and the subset tags, so the same document built at the same instant is the same bytes.
    */
-  static async create(identity: PageIdentity, opts: { flatten: boolean; title: string; createdAt?: string | undefined }): Promise<DocContext> {
+  static async create(identity: PageIdentity, opts: { flatten: boolean; title: string; createdAt?: string | undefined; fallbacks?: Iterable<FallbackId> }): Promise<DocContext> {
     const doc = await PDFDocument.create({ updateMetadata: false });
     const createdAt = opts.createdAt ?? new Date().toISOString();
     doc.setTitle(opts.title);
@@ -214,7 +217,7 @@ export class DocContext {
     doc.setModificationDate(new Date(createdAt));
     useNativeDeflate(doc.context);
     const seed = `${opts.title}|${createdAt}|${opts.flatten ? 'flat' : 'fillable'}`;
-    const fonts = await embedFonts(doc, { fullRegular: !opts.flatten, tagSeed: seed });
+    const fonts = await embedFonts(doc, { fullRegular: !opts.flatten, tagSeed: seed, fallbacks: opts.fallbacks ?? [] });
     // The trailer ID (ISO 32000-1, 14.4): both halves the same for a new document.
     const id = createHash('sha256').update(seed).digest('hex').slice(0, 32);
     doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
@@ -249,13 +252,27 @@ export class DocContext {
     const weight = at.weight ?? 'regular';
     assertPrintable(s, at.field, weight);
     const font = this.font(weight);
+    const runs = fontRuns(font, s);
     let x = at.x;
     if (at.align && at.align !== 'left' && at.width !== undefined) {
-      const w = font.widthOfTextAtSize(s, at.size);
+      const w = runs.reduce((sum, r) => sum + r.font.widthOfTextAtSize(r.text, at.size), 0);
       x = at.align === 'right' ? at.x + at.width - w : at.x + (at.width - w) / 2;
     }
     const c = this.canvas(page);
-    c.parts.push(`${rgbOp(at.color ?? COLORS.ink, 'rg')} BT ${this.fontKey(page, c, weight)} ${num(at.size)} Tf 1 0 0 1 ${num(x)} ${num(at.y)} Tm ${font.encodeText(s).toString()} Tj ET`);
+    for (const run of runs) {
+      const key = run.font === font ? this.fontKey(page, c, weight) : this.fallbackKey(page, c, run.font);
+      c.parts.push(`${rgbOp(at.color ?? COLORS.ink, 'rg')} BT ${key} ${num(at.size)} Tf 1 0 0 1 ${num(x)} ${num(at.y)} Tm ${run.font.encodeText(run.text).toString()} Tj ET`);
+      x += run.font.widthOfTextAtSize(run.text, at.size);
+    }
+  }
+
+  private fallbackKey(page: PDFPage, c: Canvas, font: PDFFont): string {
+    let key = c.fallbacks.get(font);
+    if (!key) {
+      key = page.node.newFontDictionary(font.name, font.ref).toString();
+      c.fallbacks.set(font, key);
+    }
+    return key;
   }
 
   fillRect(page: PDFPage, r: Rect, color: RGB): void {
@@ -273,7 +290,7 @@ export class DocContext {
   private canvas(page: PDFPage): Canvas {
     let c = this.canvases.get(page);
     if (!c) {
-      c = { parts: [], fonts: new Map() };
+      c = { parts: [], fonts: new Map(), fallbacks: new Map() };
       this.canvases.set(page, c);
     }
     return c;
@@ -337,8 +354,24 @@ export class DocContext {
     const ref = this.doc.context.register(widget.dict);
     field.acroField.addWidget(ref);
     field.updateAppearances(this.fonts.regular, (f, w, font) => this.textAppearance(f, w, font));
+    this.addFallbackResources(field);
     page.node.addAnnot(ref);
     return field;
+  }
+
+  /** Fields whose appearance draws with a fallback font: their streams list it as a resource. */
+  private readonly fallbackInAppearance = new Set<string>();
+
+  private addFallbackResources(field: PDFTextField): void {
+    if (!this.fallbackInAppearance.has(field.getName())) return;
+    for (const widget of field.acroField.getWidgets()) {
+      const normal = widget.getNormalAppearance();
+      const stream = normal instanceof PDFRef ? this.doc.context.lookup(normal) : normal;
+      if (!(stream instanceof PDFStream)) continue;
+      const resources = stream.dict.lookup(PDFName.of('Resources'), PDFDict);
+      const fonts = resources.lookup(PDFName.of('Font'), PDFDict);
+      for (const fb of Object.values(this.fonts.fallbacks)) if (fb) fonts.set(PDFName.of(fb.name), fb.ref);
+    }
   }
 
   private textAppearance(field: PDFTextField, widget: PDFWidgetAnnotation, font: PDFFont): PDFOperator[] {
@@ -354,20 +387,25 @@ export class DocContext {
     const ops: PDFOperator[] = [beginMarkedContent('Tx'), pushGraphicsState(), rectangle(0, 0, r.width, r.height), clip(), endPath()];
     fit.lines.forEach((line, i) => {
       if (line.length === 0) return;
-      const w = font.widthOfTextAtSize(line, fit.size);
-      const x = opts.align === 'right' ? r.width - FIELD_PAD_X - w : FIELD_PAD_X;
-      ops.push(
-        ...drawText(font.encodeText(line), {
-          color: COLORS.ink,
-          font: font.name,
-          size: fit.size,
-          rotate: degrees(0),
-          xSkew: degrees(0),
-          ySkew: degrees(0),
-          x,
-          y: ys[i] ?? 0,
-        }),
-      );
+      const runs = fontRuns(font, line);
+      const w = runs.reduce((sum, run) => sum + run.font.widthOfTextAtSize(run.text, fit.size), 0);
+      let x = opts.align === 'right' ? r.width - FIELD_PAD_X - w : FIELD_PAD_X;
+      for (const run of runs) {
+        if (run.font !== font) this.fallbackInAppearance.add(field.getName());
+        ops.push(
+          ...drawText(run.font.encodeText(run.text), {
+            color: COLORS.ink,
+            font: run.font.name,
+            size: fit.size,
+            rotate: degrees(0),
+            xSkew: degrees(0),
+            ySkew: degrees(0),
+            x,
+            y: ys[i] ?? 0,
+          }),
+        );
+        x += run.font.widthOfTextAtSize(run.text, fit.size);
+      }
     });
     ops.push(popGraphicsState(), endMarkedContent());
     return ops;
@@ -512,7 +550,10 @@ export class DocContext {
     // field of the form (PDFForm.getFields() was 12% of a packet's build time).
     for (const field of this.buttons) if (field.needsAppearancesUpdate()) field.defaultUpdateAppearances();
     for (const field of this.textFields) {
-      if (field.needsAppearancesUpdate()) field.updateAppearances(this.fonts.regular, (f, w, font) => this.textAppearance(f, w, font));
+      if (field.needsAppearancesUpdate()) {
+        field.updateAppearances(this.fonts.regular, (f, w, font) => this.textAppearance(f, w, font));
+        this.addFallbackResources(field);
+      }
     }
     if (this.flatten) {
       this.form.flatten({ updateFieldAppearances: false });

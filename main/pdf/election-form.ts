@@ -22,7 +22,7 @@ import { FORM_CODES } from './checklist';
 import { dateOrBlank, memberRows, shareText } from './forms/common';
 import { formatDate, formatMoney, formatMonth, isActuarialBasis, optionLabel, planLabel, scenarioText, statusLabel } from './format';
 import { documentTitle, pageIdentity, type BuildOptions, type DocumentBeneficiary, type DocumentInput } from './types';
-import { validateMemberText } from './validate';
+import { memberFallbacks, validateMemberText } from './validate';
 import { DocWriter, type Column, type TableRow } from './writer';
 
 export const ELECTION_META: DocumentMeta = { kind: 'election-form', code: FORM_CODES['election-form'], title: 'Personalized Retirement Election Form' };
@@ -283,7 +283,7 @@ function memberSignatureWithDate(w: DocWriter, statement: string): void {
 /** The election form alone, as PDF bytes. */
 export async function buildElectionForm(input: DocumentInput, opts: BuildOptions = {}): Promise<Uint8Array> {
   validateMemberText(input.member);
-  const ctx = await DocContext.create(pageIdentity(input.member), { flatten: opts.flatten ?? false, title: documentTitle('Retirement Election Form', input.member) });
+  const ctx = await DocContext.create(pageIdentity(input.member), { flatten: opts.flatten ?? false, title: documentTitle('Retirement Election Form', input.member), fallbacks: memberFallbacks(input.member) });
   addElectionForm(ctx, input, opts);
   return ctx.finish();
 }

@@ -23,7 +23,7 @@ import {
 } from './format';
 import { documentTitle, memberDisplayName, pageIdentity, type BuildOptions, type DocumentInput } from './types';
 import { DocWriter, type TableRow } from './writer';
-import { validateMemberText } from './validate';
+import { memberFallbacks, validateMemberText } from './validate';
 
 export const ESTIMATE_META: DocumentMeta = { kind: 'estimate', code: 'CW-100', title: 'Benefit Estimate Statement' };
 
@@ -340,7 +340,7 @@ function addPlanResult(w: DocWriter, res: PlanResult, count: number, retirementD
 /** The statement alone, as PDF bytes. */
 export async function buildEstimateStatement(input: DocumentInput, opts: BuildOptions = {}): Promise<Uint8Array> {
   validateMemberText(input.member);
-  const ctx = await DocContext.create(pageIdentity(input.member), { flatten: opts.flatten ?? false, title: documentTitle('Benefit Estimate Statement', input.member) });
+  const ctx = await DocContext.create(pageIdentity(input.member), { flatten: opts.flatten ?? false, title: documentTitle('Benefit Estimate Statement', input.member), fallbacks: memberFallbacks(input.member) });
   addEstimateStatement(ctx, input, opts);
   return ctx.finish();
 }

@@ -21,7 +21,7 @@ import { addRetirementApplication } from './forms/retirement-application';
 import { addSpousalConsent } from './forms/spousal-consent';
 import { addW4p } from './forms/w4p';
 import { documentTitle, pageIdentity, type BuildOptions, type DocumentInput, type FormId } from './types';
-import { validateMemberText } from './validate';
+import { memberFallbacks, validateMemberText } from './validate';
 
 export type PacketProgress = { done: number; total: number; step: string };
 
@@ -71,7 +71,7 @@ function markOverdue(ctx: DocContext, input: DocumentInput, opts: BuildOptions):
 async function start(input: DocumentInput, opts: BuildOptions, title: string): Promise<DocContext> {
   validateMemberText(input.member);
   if (input.estimate.results.length === 0) throw new Error('estimate: has no results');
-  return DocContext.create(pageIdentity(input.member), { flatten: opts.flatten ?? false, title: documentTitle(title, input.member), createdAt: opts.createdAt });
+  return DocContext.create(pageIdentity(input.member), { flatten: opts.flatten ?? false, title: documentTitle(title, input.member), createdAt: opts.createdAt, fallbacks: memberFallbacks(input.member) });
 }
 
 async function finish(ctx: DocContext): Promise<PacketResult> {

@@ -3,8 +3,9 @@
 // is typed, with the character and the field named, and never reaches a printout.
 //
 // Pure and font-free: the ranges below are those the bundled fonts cover (Noto Sans for Latin,
-// Greek and Cyrillic); test/shared/domain/printable.test.ts checks every code point accepted here
-// against the fonts. Control characters, emoji, private-use and invisible formatting characters
+// Greek and Cyrillic; the Noto Sans SC and Noto Sans Arabic fallbacks for Chinese and Arabic
+// names); test/main/pdf/printable-fonts.test.ts checks every code point accepted here against
+// the fonts. Control characters, emoji, private-use and invisible formatting characters
 // are refused. A soft hyphen (U+00AD) is accepted and never printed.
 
 /** One length limit for every name field (member, spouse, beneficiary, agent): the forms fit it. */
@@ -30,14 +31,31 @@ export const PRINTABLE_RANGES: readonly (readonly [number, number])[] = [
   [0x2030, 0x203a],
   [0x20a0, 0x20c0], // currency signs
   [0x2212, 0x2212], // minus sign
+  // Arabic script (the Noto Sans Arabic fallback): letters, harakat, digits, punctuation.
+  [0x060c, 0x060c],
+  [0x061b, 0x061b],
+  [0x061f, 0x061f],
+  [0x0621, 0x065f],
+  [0x0660, 0x066d],
+  [0x066e, 0x06d3],
+  [0x06d5, 0x06d5],
+  [0x0750, 0x077f],
+  // Chinese (the Noto Sans SC fallback): CJK punctuation, kana, unified ideographs, full width.
+  [0x3000, 0x303f],
+  [0x3041, 0x3096],
+  [0x3099, 0x30ff],
+  [0x4e00, 0x9fef],
+  [0xff01, 0xff5e],
 ];
 
 export type Unprintable = { character: string; codePoint: number; index: number };
 
 /** Whether one code point can be printed (a line feed only in multi-line text). */
+const SORTED = [...PRINTABLE_RANGES].sort((a, b) => a[0] - b[0]);
+
 export function isPrintableCodePoint(cp: number, multiline = false): boolean {
   if (cp === 0x0a) return multiline;
-  for (const [lo, hi] of PRINTABLE_RANGES) {
+  for (const [lo, hi] of SORTED) {
     if (cp < lo) return false;
     if (cp <= hi) return true;
   }

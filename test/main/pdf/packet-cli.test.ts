@@ -96,12 +96,12 @@ describe('packet CLI', () => {
     const dir = tempDir();
     const caseFile = join(dir, 'cjk.json');
     const c = JSON.parse(readFileSync(exampleFile('terminated-vested'), 'utf8')) as { member: { name: string } };
-    c.member.name = 'Curtis 山田';
+    c.member.name = 'Curtis 김';
     writeFileSync(caseFile, JSON.stringify(c));
     const out = join(dir, 'out.pdf');
     const r = await run([caseFile, out]);
     expect(r.code).toBe(2);
-    expect(r.err).toEqual(['member.name: character "山" (U+5C71) cannot be printed in the embedded font']);
+    expect(r.err).toEqual(['member.name: character "김" (U+AE40) cannot be printed in the embedded font']);
     expect(readdirSync(dir)).toEqual(['cjk.json']);
   });
 

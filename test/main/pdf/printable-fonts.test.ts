@@ -2,14 +2,14 @@
 // the document font (regular and bold), so a name accepted at entry always prints; a soft hyphen
 // is accepted and never printed.
 import { describe, expect, it } from 'vitest';
-import { fontkitFont } from '../../../main/pdf/fonts';
+import { fallbackFontkitFont, fallbackOf, fontkitFont } from '../../../main/pdf/fonts';
 import { buildEstimateAndElection } from '../../../main/pdf/packet';
 import { PRINTABLE_RANGES, SOFT_HYPHEN } from '../../../shared/domain/printable';
 import { plainInput } from './fixtures';
 import { flat, pdftotext } from './poppler';
 
 describe('printable ranges and the fonts', () => {
-  it('every accepted code point has a glyph in Noto Sans regular and bold', () => {
+  it('every accepted code point has a glyph in Noto Sans regular and bold, or in its fallback (SC, Arabic)', () => {
     const missing: string[] = [];
     let count = 0;
     for (const weight of ['regular', 'bold'] as const) {
@@ -17,7 +17,9 @@ describe('printable ranges and the fonts', () => {
       for (const [lo, hi] of PRINTABLE_RANGES) {
         for (let cp = lo; cp <= hi; cp++) {
           count++;
-          if (cp !== SOFT_HYPHEN.codePointAt(0) && !font.hasGlyphForCodePoint(cp)) missing.push(`${weight} U+${cp.toString(16).toUpperCase()}`);
+          const fb = fallbackOf(cp);
+          const has = fb ? fallbackFontkitFont(fb).hasGlyphForCodePoint(cp) : font.hasGlyphForCodePoint(cp);
+          if (cp !== SOFT_HYPHEN.codePointAt(0) && !has) missing.push(`${weight}${fb ? ` (${fb})` : ''} U+${cp.toString(16).toUpperCase()}`);
         }
       }
     }

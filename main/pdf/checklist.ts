@@ -116,7 +116,8 @@ export function buildChecklist(input: DocumentInput): Checklist {
     'direct-deposit': 'Required',
     w4p: 'Required',
     'beneficiary-life-insurance': lifeInsured(input) ? 'If insured' : null,
-    'optional-life': carriesOptionalLife(member) ? 'Optional coverage carried' : null,
+    // FORM-4: continued only by a member retiring from active employment (not terminated-vested).
+    'optional-life': carriesOptionalLife(member) && (!input.case || isActive(input.case)) ? 'Optional coverage carried' : null,
     'dependent-child-life': given.has('dependent-child-life') ? 'If applicable' : null,
     'release-information': member.releaseOfInformation || given.has('release-information') ? 'Optional' : null,
     'designation-of-agent': member.agent || given.has('designation-of-agent') ? 'Optional' : null,

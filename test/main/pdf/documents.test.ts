@@ -20,7 +20,7 @@ const PAGES: Record<string, { estimateAndElection: number; packet: number; packe
   'msep-both-plans': { estimateAndElection: 5, packet: 14, packetAllOpen: 15 },
   'msep2000-rule80-backdrop': { estimateAndElection: 4, packet: 13, packetAllOpen: 14 },
   'msep2011-early': { estimateAndElection: 3, packet: 12, packetAllOpen: 13 },
-  'terminated-vested': { estimateAndElection: 3, packet: 10, packetAllOpen: 11 },
+  'terminated-vested': { estimateAndElection: 3, packet: 9, packetAllOpen: 10 },
 };
 
 // Formatting written out here, independently of main/pdf/format.ts.
@@ -163,7 +163,9 @@ describe.each(EXAMPLE_NAMES)('documents for %s', (name) => {
     expect(kinds.slice(0, 3)).toEqual(['cover', 'estimate', 'election-form']);
     // Received forms are left out (direct deposit is received in the fixture); open ones follow.
     expect(kinds).not.toContain('direct-deposit');
-    expect(kinds).toEqual(expect.arrayContaining(['retirement-application', 'w4p', 'beneficiary-life-insurance', 'optional-life', 'release-information', 'designation-of-agent']));
+    expect(kinds).toEqual(expect.arrayContaining(['retirement-application', 'w4p', 'beneficiary-life-insurance', 'release-information', 'designation-of-agent']));
+    // FORM-4: optional life continues only for a member retiring from active employment.
+    expect(kinds.includes('optional-life')).toBe(name !== 'terminated-vested');
     expect(kinds.includes('spousal-consent')).toBe(input.member.spouse !== null);
     expect(kinds.includes('backdrop-distribution')).toBe(input.estimate.results.some((x) => x.backdrop.eligible));
     expect(r.documents.at(-1)?.lastPage).toBe(r.pageCount);

@@ -185,16 +185,17 @@ export function packetFields(example: string, optionCodes: string[]): Record<str
     beneficiaryRows(out, 'msep2011Contributions', 'primary', []);
     beneficiaryRows(out, 'msep2011Contributions', 'contingent', []);
   }
-  beneficiaryRows(out, 'guaranteedPayments', 'primary', [{ ...BLANK, name: 'Example Family Trust', kind: 'Trust', relationship: 'Trust', share: '1/1', address: 'PO Box 77, Jefferson City, MO 65102' }]);
-  beneficiaryRows(out, 'guaranteedPayments', 'contingent', [{ ...BLANK, name: 'Missouri Food Bank Association', kind: 'Organization', relationship: 'Charity', share: '100%' }]);
+  // Guaranteed-payment beneficiaries are designated once, on the election form (issue 12 item 9).
 
-  // Optional life (FORM-4).
-  memberId(out, 'optionalLife', f, 'masked');
-  Object.assign(out, {
-    'optionalLife.carried': '$75,000.00',
-    'optionalLife.elected': '$60,000.00',
-    'optionalLife.choice': { selected: 'reduce', options: ['retain', 'reduce', 'cancel'] },
-  });
+  // Optional life (FORM-4): not offered to a terminated-vested member (issue 12 item 9).
+  if (example !== 'terminated-vested') {
+    memberId(out, 'optionalLife', f, 'masked');
+    Object.assign(out, {
+      'optionalLife.carried': '$75,000.00',
+      'optionalLife.elected': '$60,000.00',
+      'optionalLife.choice': { selected: 'reduce', options: ['retain', 'reduce', 'cancel'] },
+    });
+  }
 
   // Authorization to Release Information (FORM-6).
   memberId(out, 'release', f, 'masked');

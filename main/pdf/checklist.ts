@@ -5,6 +5,7 @@ import { idealWindow as idealWindowFor } from '../../shared/calc/deadlines';
 import { retiresFromActive } from '../../shared/calc/eligibility';
 import type { Case } from '../../shared/domain/case-schema';
 import type { Estimate, PlanResult } from '../../shared/domain/estimate-schema';
+import { formatDate } from './format';
 import { STEP1_FORM_IDS, type DocumentInput, type DocumentMember, type FormId, type FormStatus, type ProofDocument, type ProofKind } from './types';
 
 export const FORM_TITLES: Readonly<Record<FormId, string>> = {
@@ -115,7 +116,8 @@ export function buildChecklist(input: DocumentInput): Checklist {
     'direct-deposit': 'Required',
     w4p: 'Required',
     'beneficiary-life-insurance': lifeInsured(input) ? 'If insured' : null,
-    'optional-life': carriesOptionalLife(member) ? 'Optional coverage carried' : null,
+    // FORM-4: continued only by a member retiring from active employment (not terminated-vested).
+    'optional-life': carriesOptionalLife(member) && (!input.case || isActive(input.case)) ? 'Optional coverage carried' : null,
     'dependent-child-life': given.has('dependent-child-life') ? 'If applicable' : null,
     'release-information': member.releaseOfInformation || given.has('release-information') ? 'Optional' : null,
     'designation-of-agent': member.agent || given.has('designation-of-agent') ? 'Optional' : null,
@@ -170,4 +172,25 @@ export function buildChecklist(input: DocumentInput): Checklist {
 /** The forms still open (not received), in packet order. */
 export function openForms(list: Checklist): ChecklistForm[] {
   return list.forms.filter((f) => f.status !== 'received');
+}
+
+/** A due date before the date the packet is prepared on is overdue (strictly before). */
+export function isOverdue(due: string, asOf: string): boolean {
+  return due < asOf;
+}
+
+/** What a missed due date means, in words, by the rule that sets it (PROC-1, PROC-2, PROC-3). */
+export function overdueMeaning(rule: string): string {
+  if (rule === 'PROC-1') return 'MOSERS must receive the Retirement Application by the last day of the second month before the retirement date (PROC-1): filed now, your retirement date may be delayed to a later month.';
+  if (rule === 'PROC-2') return 'MOSERS must receive the election by the last day of the month before the retirement date (PROC-2): received late, your retirement date and first payment may be delayed.';
+  if (rule === 'PROC-3') return 'This form is past its ideal window (PROC-3): send it at once, or your first payment may be delayed.';
+  return 'Send it at once: your retirement date or first payment may be delayed.';
+}
+
+/** The overdue flag of a form being printed, or null: its title and what it means. */
+export type OverdueFlag = { title: string; text: string };
+
+export function overdueFlag(f: { title: string; due: string; dueRule: string }, asOf: string): OverdueFlag | null {
+  if (!isOverdue(f.due, asOf)) return null;
+  return { title: `OVERDUE: this form was due ${formatDate(f.due)}`, text: `As of ${formatDate(asOf)} the ${f.title} is overdue. ${overdueMeaning(f.dueRule)}` };
 }

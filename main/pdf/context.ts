@@ -1,5 +1,6 @@
 // One PDF being built: the embedded fonts, the AcroForm, a label for each page (for the footer
 // and the packet's table of contents), and the finishing steps (footers, appearances, flatten).
+import { createHash } from 'node:crypto';
 import {
   beginMarkedContent,
   clip,
@@ -7,22 +8,31 @@ import {
   drawText,
   endMarkedContent,
   endPath,
+  PDFDict,
   PDFDocument,
   PDFHexString,
   PDFName,
   PDFRawStream,
+  PDFRef,
+  PDFStream,
   PDFString,
   popGraphicsState,
   pushGraphicsState,
   rectangle,
   rgb,
 } from 'pdf-lib';
-import type { PDFCheckBox, PDFFont, PDFForm, PDFOperator, PDFPage, PDFRadioGroup, PDFRef, PDFTextField, PDFWidgetAnnotation, RGB } from 'pdf-lib';
-import { assertPrintable, embedFonts, normalizeText, type DocumentFonts, type FontWeight } from './fonts';
+import type { PDFCheckBox, PDFFont, PDFForm, PDFOperator, PDFPage, PDFRadioGroup, PDFTextField, PDFWidgetAnnotation, RGB } from 'pdf-lib';
+import { assertPrintable, embedFonts, fontRuns, normalizeText, type DocumentFonts, type FallbackId, type FontWeight } from './fonts';
 import { compressContentStreams, rawContentStream, useNativeDeflate } from './compress';
 import { fitText, type FitResult } from './text';
 
-export const PAGE = { width: 612, height: 792, marginX: 36, top: 36, bottom: 54 } as const;
+export const PAGE = { width: 612, height: 792, marginX: 36, top: 36, bottom: 58 } as const;
+
+/** Where every form goes back to (the Guide's contact page), printed on every page. */
+export const RETURN_TO = 'Return to: MOSERS, PO Box 209, Jefferson City, MO 65102-0209 · (573) 632-6100 · (800) 827-1063 · fax (573) 632-6103 · mosers@mosers.org';
+
+/** The revision of the workstation's forms, printed beside each form number. */
+export const FORM_REVISION = 'Rev. 12/2026';
 
 /** The type scale: every size on every document comes from here. */
 export const TYPE = {
@@ -69,9 +79,13 @@ export type DocumentKind =
   | 'release-information'
   | 'designation-of-agent'
   | 'backdrop-distribution'
-  | 'spousal-consent';
+  | 'spousal-consent'
+  | 'worksheet';
 
 export type DocumentMeta = { kind: DocumentKind; code: string; title: string };
+
+/** Who every page is about: the footer of every page of every form carries all three. */
+export type PageIdentity = { name: string; memberId: string | null; maskedSsn: string };
 
 export type DocumentRange = DocumentMeta & { firstPage: number; lastPage: number };
 
@@ -142,7 +156,7 @@ function buttonArt(kind: 'check' | 'radio', w: number, h: number): { on: string;
 }
 
 /** A page's drawing, as PDF content operators (written as one stream when the document is finished). */
-type Canvas = { parts: string[]; fonts: Map<FontWeight, string> };
+type Canvas = { parts: string[]; fonts: Map<FontWeight, string>; fallbacks: Map<PDFFont, string> };
 
 /** A number for a content stream: at most 3 decimals, never exponent notation. */
 function num(v: number): string {
@@ -167,29 +181,47 @@ export class DocContext {
   private readonly buttons: (PDFCheckBox | PDFRadioGroup)[] = [];
   private readonly buttonStreams = new Map<string, { on: PDFRef; off: PDFRef }>();
   private readonly textFields: PDFTextField[] = [];
+  /** PROC-1..3: the overdue flag each form prints at its top, by document kind (set by the packet). */
+  readonly overdue = new Map<DocumentKind, { title: string; text: string }>();
   /** When set, new pages are inserted from this index on (the cover sheet goes in front). */
   insertAt: number | null = null;
 
-  private constructor(doc: PDFDocument, fonts: DocumentFonts, memberName: string, flatten: boolean) {
+  /** Printed in every page footer: the member's name, member ID and masked SSN. */
+  readonly identity: PageIdentity;
+
+  private constructor(doc: PDFDocument, fonts: DocumentFonts, identity: PageIdentity, flatten: boolean) {
     this.doc = doc;
     this.form = doc.getForm();
     this.fonts = fonts;
-    this.memberName = memberName;
+    this.identity = identity;
+    this.memberName = identity.name;
     this.flatten = flatten;
     // Default resources for viewers that redraw a field: our font, never Helvetica.
     this.form.acroForm.dict.set(PDFName.of('DR'), doc.context.obj({ Font: { [fonts.regular.name]: fonts.regular.ref } }));
     this.form.acroForm.dict.set(PDFName.of('DA'), PDFString.of(`/${fonts.regular.name} ${TYPE.value} Tf 0 g`));
   }
 
-  static async create(memberName: string, opts: { flatten: boolean; title: string }): Promise<DocContext> {
+  /**
+   * `title` is the PDF Title (the member ID, never the name); `createdAt` the instant of the
+   * build (ISO 8601, from the caller's clock), the creation date and the seed of the trailer ID
+   * and the subset tags, so the same document built at the same instant is the same bytes.
+   */
+  static async create(identity: PageIdentity, opts: { flatten: boolean; title: string; createdAt?: string | undefined; fallbacks?: Iterable<FallbackId> }): Promise<DocContext> {
     const doc = await PDFDocument.create({ updateMetadata: false });
+    const createdAt = opts.createdAt ?? new Date().toISOString();
     doc.setTitle(opts.title);
     doc.setAuthor("Missouri State Employees' Retirement System");
     doc.setCreator('MOSERS counselor workstation');
     doc.setProducer('MOSERS counselor workstation (pdf-lib)');
+    doc.setCreationDate(new Date(createdAt));
+    doc.setModificationDate(new Date(createdAt));
     useNativeDeflate(doc.context);
-    const fonts = await embedFonts(doc, { fullRegular: !opts.flatten });
-    return new DocContext(doc, fonts, memberName, opts.flatten);
+    const seed = `${opts.title}|${createdAt}|${opts.flatten ? 'flat' : 'fillable'}`;
+    const fonts = await embedFonts(doc, { fullRegular: !opts.flatten, tagSeed: seed, fallbacks: opts.fallbacks ?? [] });
+    // The trailer ID (ISO 32000-1, 14.4): both halves the same for a new document.
+    const id = createHash('sha256').update(seed).digest('hex').slice(0, 32);
+    doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
+    return new DocContext(doc, fonts, identity, opts.flatten);
   }
 
   font(weight: FontWeight): PDFFont {
@@ -220,13 +252,27 @@ export class DocContext {
     const weight = at.weight ?? 'regular';
     assertPrintable(s, at.field, weight);
     const font = this.font(weight);
+    const runs = fontRuns(font, s);
     let x = at.x;
     if (at.align && at.align !== 'left' && at.width !== undefined) {
-      const w = font.widthOfTextAtSize(s, at.size);
+      const w = runs.reduce((sum, r) => sum + r.font.widthOfTextAtSize(r.text, at.size), 0);
       x = at.align === 'right' ? at.x + at.width - w : at.x + (at.width - w) / 2;
     }
     const c = this.canvas(page);
-    c.parts.push(`${rgbOp(at.color ?? COLORS.ink, 'rg')} BT ${this.fontKey(page, c, weight)} ${num(at.size)} Tf 1 0 0 1 ${num(x)} ${num(at.y)} Tm ${font.encodeText(s).toString()} Tj ET`);
+    for (const run of runs) {
+      const key = run.font === font ? this.fontKey(page, c, weight) : this.fallbackKey(page, c, run.font);
+      c.parts.push(`${rgbOp(at.color ?? COLORS.ink, 'rg')} BT ${key} ${num(at.size)} Tf 1 0 0 1 ${num(x)} ${num(at.y)} Tm ${run.font.encodeText(run.text).toString()} Tj ET`);
+      x += run.font.widthOfTextAtSize(run.text, at.size);
+    }
+  }
+
+  private fallbackKey(page: PDFPage, c: Canvas, font: PDFFont): string {
+    let key = c.fallbacks.get(font);
+    if (!key) {
+      key = page.node.newFontDictionary(font.name, font.ref).toString();
+      c.fallbacks.set(font, key);
+    }
+    return key;
   }
 
   fillRect(page: PDFPage, r: Rect, color: RGB): void {
@@ -244,7 +290,7 @@ export class DocContext {
   private canvas(page: PDFPage): Canvas {
     let c = this.canvases.get(page);
     if (!c) {
-      c = { parts: [], fonts: new Map() };
+      c = { parts: [], fonts: new Map(), fallbacks: new Map() };
       this.canvases.set(page, c);
     }
     return c;
@@ -308,8 +354,24 @@ export class DocContext {
     const ref = this.doc.context.register(widget.dict);
     field.acroField.addWidget(ref);
     field.updateAppearances(this.fonts.regular, (f, w, font) => this.textAppearance(f, w, font));
+    this.addFallbackResources(field);
     page.node.addAnnot(ref);
     return field;
+  }
+
+  /** Fields whose appearance draws with a fallback font: their streams list it as a resource. */
+  private readonly fallbackInAppearance = new Set<string>();
+
+  private addFallbackResources(field: PDFTextField): void {
+    if (!this.fallbackInAppearance.has(field.getName())) return;
+    for (const widget of field.acroField.getWidgets()) {
+      const normal = widget.getNormalAppearance();
+      const stream = normal instanceof PDFRef ? this.doc.context.lookup(normal) : normal;
+      if (!(stream instanceof PDFStream)) continue;
+      const resources = stream.dict.lookup(PDFName.of('Resources'), PDFDict);
+      const fonts = resources.lookup(PDFName.of('Font'), PDFDict);
+      for (const fb of Object.values(this.fonts.fallbacks)) if (fb) fonts.set(PDFName.of(fb.name), fb.ref);
+    }
   }
 
   private textAppearance(field: PDFTextField, widget: PDFWidgetAnnotation, font: PDFFont): PDFOperator[] {
@@ -325,20 +387,25 @@ export class DocContext {
     const ops: PDFOperator[] = [beginMarkedContent('Tx'), pushGraphicsState(), rectangle(0, 0, r.width, r.height), clip(), endPath()];
     fit.lines.forEach((line, i) => {
       if (line.length === 0) return;
-      const w = font.widthOfTextAtSize(line, fit.size);
-      const x = opts.align === 'right' ? r.width - FIELD_PAD_X - w : FIELD_PAD_X;
-      ops.push(
-        ...drawText(font.encodeText(line), {
-          color: COLORS.ink,
-          font: font.name,
-          size: fit.size,
-          rotate: degrees(0),
-          xSkew: degrees(0),
-          ySkew: degrees(0),
-          x,
-          y: ys[i] ?? 0,
-        }),
-      );
+      const runs = fontRuns(font, line);
+      const w = runs.reduce((sum, run) => sum + run.font.widthOfTextAtSize(run.text, fit.size), 0);
+      let x = opts.align === 'right' ? r.width - FIELD_PAD_X - w : FIELD_PAD_X;
+      for (const run of runs) {
+        if (run.font !== font) this.fallbackInAppearance.add(field.getName());
+        ops.push(
+          ...drawText(run.font.encodeText(run.text), {
+            color: COLORS.ink,
+            font: run.font.name,
+            size: fit.size,
+            rotate: degrees(0),
+            xSkew: degrees(0),
+            ySkew: degrees(0),
+            x,
+            y: ys[i] ?? 0,
+          }),
+        );
+        x += run.font.widthOfTextAtSize(run.text, fit.size);
+      }
     });
     ops.push(popGraphicsState(), endMarkedContent());
     return ops;
@@ -439,27 +506,33 @@ export class DocContext {
     }
   }
 
+  /**
+   * Every page's footer: the form's code and title with "Page N of M" counting the pages of that
+   * form (not of the packet), and the member's name, member ID and masked SSN.
+   */
   private drawFooters(): void {
     const pages = this.doc.getPages();
-    const total = pages.length;
+    const ranges = this.documents();
+    const id = this.identity;
+    const ids = [id.memberId ? `Member ID ${id.memberId}` : 'Member ID not on file', id.maskedSsn ? `SSN ${id.maskedSsn}` : 'SSN not on file'].join('  ·  ');
+    // The name on its own line, the whole width: a name of NAME_MAX characters in each part
+    // (shared/domain/printable.ts) fits in two lines at the smallest footer size.
+    const width = PAGE.width - 2 * PAGE.marginX;
+    const nameFit = fitText(this.fonts.regular, normalizeText(id.name || 'Member'), width, 2 * TYPE.footerMin * 1.22, { maxSize: TYPE.footer, minSize: TYPE.footerMin });
+    const back = fitText(this.fonts.regular, normalizeText(RETURN_TO), width, 10, { maxSize: TYPE.footer, minSize: TYPE.footerMin });
     pages.forEach((page, i) => {
       const meta = this.pageMeta.get(page);
-      const y = 36;
-      this.line(page, PAGE.marginX, y + 10, PAGE.width - PAGE.marginX, y + 10, COLORS.rule, 0.5);
-      if (meta) this.text(page, `${meta.code}  ${meta.title}`, { x: PAGE.marginX, y, size: TYPE.footer, color: COLORS.muted, field: 'footer.document' });
-      const right = `Page ${i + 1} of ${total} — ${this.memberName || 'member'}`;
-      const width = 330;
-      const fit = fitText(this.fonts.regular, normalizeText(right), width, 18, { maxSize: TYPE.footer, minSize: TYPE.footerMin });
-      fit.lines.forEach((line, k) => {
-        this.text(page, line, {
-          x: PAGE.width - PAGE.marginX - width,
-          y: y - k * fit.lineHeight,
-          size: fit.size,
-          color: COLORS.muted,
-          field: 'member.name',
-          align: 'right',
-          width,
-        });
+      const range = ranges.find((r) => r.firstPage <= i + 1 && i + 1 <= r.lastPage);
+      const y = 38;
+      // Where to send it, above the rule.
+      this.text(page, back.lines.join(' '), { x: PAGE.marginX, y: y + 12.5, size: back.size, color: COLORS.ink, field: 'footer.returnTo' });
+      this.line(page, PAGE.marginX, y + 8, PAGE.width - PAGE.marginX, y + 8, COLORS.rule, 0.5);
+      const pageOf = range ? `Page ${i + 1 - range.firstPage + 1} of ${range.lastPage - range.firstPage + 1}` : `Page ${i + 1} of ${pages.length}`;
+      const left = meta ? `${meta.code} (${FORM_REVISION})  ${meta.title}  ·  ${pageOf}` : pageOf;
+      this.text(page, left, { x: PAGE.marginX, y, size: TYPE.footer, color: COLORS.muted, field: 'footer.document' });
+      this.text(page, ids, { x: PAGE.marginX, y, size: TYPE.footer, color: COLORS.muted, field: 'member.memberId', align: 'right', width });
+      nameFit.lines.forEach((line, k) => {
+        this.text(page, line, { x: PAGE.marginX, y: y - TYPE.footer * 1.22 - k * nameFit.lineHeight, size: nameFit.size, color: COLORS.muted, field: 'member.name', align: 'right', width });
       });
     });
   }
@@ -477,7 +550,10 @@ export class DocContext {
     // field of the form (PDFForm.getFields() was 12% of a packet's build time).
     for (const field of this.buttons) if (field.needsAppearancesUpdate()) field.defaultUpdateAppearances();
     for (const field of this.textFields) {
-      if (field.needsAppearancesUpdate()) field.updateAppearances(this.fonts.regular, (f, w, font) => this.textAppearance(f, w, font));
+      if (field.needsAppearancesUpdate()) {
+        field.updateAppearances(this.fonts.regular, (f, w, font) => this.textAppearance(f, w, font));
+        this.addFallbackResources(field);
+      }
     }
     if (this.flatten) {
       this.form.flatten({ updateFieldAppearances: false });

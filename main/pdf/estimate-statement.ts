@@ -1,14 +1,12 @@
 // The Benefit Estimate Statement (CW-100): the facts used, each plan's eligibility, FAP, service,
-// benefit, options with their basis, BackDROP periods, COLA assumptions, deadlines, the
-// derivation (`trace`) and every note. Marked as an estimate with the date prepared and the
-// engine version. Static text only (no form fields); the SSN is masked.
+// benefit, options, BackDROP periods, COLA assumptions and deadlines. Marked as an estimate with the date prepared and the
+// engine version. Plain words for the member: no rule ids, basis ids or engine codes (the
+// derivation is on the counselor worksheet, counselor-worksheet.ts). Static text; the SSN is masked.
 import { ageAt, parseDate } from '../../shared/calc/dates';
 import type { PlanResult } from '../../shared/domain/estimate-schema';
 import { buildChecklist, isActive } from './checklist';
 import { DocContext, TYPE, type DocumentMeta } from './context';
 import {
-  basisLabel,
-  documentText,
   formatAge,
   formatDate,
   formatMoney,
@@ -23,13 +21,20 @@ import {
   planLabel,
   statusLabel,
 } from './format';
-import { memberDisplayName, type BuildOptions, type DocumentInput } from './types';
+import { documentTitle, memberDisplayName, pageIdentity, type BuildOptions, type DocumentInput } from './types';
 import { DocWriter, type TableRow } from './writer';
-import { validateMemberText } from './validate';
+import { memberFallbacks, validateMemberText } from './validate';
 
 export const ESTIMATE_META: DocumentMeta = { kind: 'estimate', code: 'CW-100', title: 'Benefit Estimate Statement' };
 
 const money = (v: string | null | undefined): string => (v ? formatMoney(v) : '—');
+
+/** How an option amount is set, in words (the basis id is on the counselor worksheet). */
+function howSet(basis: string): string {
+  if (basis === 'plan') return 'Plan provision';
+  if (basis === 'statute') return 'Set by statute';
+  return 'Estimate';
+}
 
 function planHeading(res: PlanResult, count: number): string {
   if (count > 1) return res.plan === 'MSEP' ? 'If you stay in MSEP' : `If you elect ${planLabel(res.plan)}`;
@@ -49,7 +54,7 @@ function optionRows(options: PlanResult['options']): TableRow[] {
       o.factor,
       formatMoney(o.monthly),
       o.survivorMonthly ? formatMoney(o.survivorMonthly) : o.guaranteedPayments ? 'Remaining payments' : '—',
-      `${o.basis}${isActuarialBasis(o.basis) ? ' (estimate)' : ''}`,
+      howSet(o.basis),
     ],
   }));
 }
@@ -59,7 +64,7 @@ const OPTION_COLUMNS = [
   { header: 'Factor', width: 0.9, align: 'right' as const },
   { header: 'Monthly to you', width: 1.4, align: 'right' as const },
   { header: 'Monthly to your survivor', width: 1.7, align: 'right' as const },
-  { header: 'Basis', width: 2.1 },
+  { header: 'How it is set', width: 2.1 },
 ];
 
 /** Add the statement's pages to a document being built. */
@@ -74,7 +79,7 @@ export function addEstimateStatement(ctx: DocContext, input: DocumentInput, opts
   });
 
   w.notice(
-    `This statement is an estimate prepared on ${formatDate(prepared)} with calculation engine version ${estimate.engineVersion}. It is not a guarantee of benefits: MOSERS sets the final amounts when you retire. Amounts marked "estimate" use an actuarial basis because MOSERS publishes no factors for them.`,
+    `This statement is an estimate prepared on ${formatDate(prepared)} with calculation engine version ${estimate.engineVersion}. It is not a guarantee of benefits: MOSERS sets the final amounts when you retire. Amounts marked "estimate" are actuarial estimates because MOSERS publishes no factors for them.`,
     'estimate',
     { title: 'ESTIMATE — not a guarantee of benefits' },
   );
@@ -125,7 +130,7 @@ export function addEstimateStatement(ctx: DocContext, input: DocumentInput, opts
 
   // A side-by-side summary when the member may choose a plan.
   if (estimate.results.length > 1) {
-    w.section('Summary: the plans you may choose (PLAN-1)');
+    w.section('Summary: the plans you may choose');
     w.table(
       [
         { header: 'Plan', width: 1.1 },
@@ -153,7 +158,7 @@ export function addEstimateStatement(ctx: DocContext, input: DocumentInput, opts
 
   // Deadlines (PROC-1..5), once when every plan has the same dates.
   const list = buildChecklist(input);
-  w.section('Deadlines (PROC-1 to PROC-5)');
+  w.section('Deadlines');
   const sameDeadlines = estimate.results.every((r) => JSON.stringify(r.deadlines) === JSON.stringify(first?.deadlines));
   const deadlineSets = sameDeadlines ? estimate.results.slice(0, 1) : estimate.results;
   for (const res of deadlineSets) {
@@ -163,15 +168,14 @@ export function addEstimateStatement(ctx: DocContext, input: DocumentInput, opts
       [
         { header: 'Step', width: 4 },
         { header: 'Date', width: 2 },
-        { header: 'Rule', width: 0.8 },
       ],
       [
-        { cells: ['Retirement Application (Step 1) may be filed from', formatDate(d.applicationEarliest), 'PROC-1'] },
-        { cells: ['Retirement Application due', formatDate(d.applicationDue), 'PROC-1'] },
-        { cells: ['Other Step 1 forms: ideal window', `${formatDate(list.idealWindow.from)} to ${formatDate(list.idealWindow.to)}`, 'PROC-3'] },
-        { cells: ['Retirement Election Form (Step 2) due', formatDate(d.electionDue), 'PROC-2'] },
-        { cells: ['The application is void if the process is not complete by', formatDate(d.voidAfter), 'PROC-4'] },
-        { cells: ['First monthly payment (last working day of the month)', formatDate(d.firstPaymentDate), 'PROC-5'] },
+        { cells: ['Retirement Application (Step 1) may be filed from', formatDate(d.applicationEarliest)] },
+        { cells: ['Retirement Application due', formatDate(d.applicationDue)] },
+        { cells: ['Other Step 1 forms: ideal window', `${formatDate(list.idealWindow.from)} to ${formatDate(list.idealWindow.to)}`] },
+        { cells: ['Retirement Election Form (Step 2) due', formatDate(d.electionDue)] },
+        { cells: ['The application is void if the process is not complete by', formatDate(d.voidAfter)] },
+        { cells: ['First monthly payment (last working day of the month)', formatDate(d.firstPaymentDate)] },
       ],
       { field: 'deadlines' },
     );
@@ -179,59 +183,35 @@ export function addEstimateStatement(ctx: DocContext, input: DocumentInput, opts
 
   // COLA assumptions (COLA-1..3).
   w.section('Cost-of-living adjustments (COLA) assumed');
-  w.bullet('Monthly amounts are shown at retirement. After retirement a COLA is added each year on the anniversary of the retirement date (COLA-2): 80% of the change in the CPI-U, never below 0% nor above 5% (COLA-1).');
+  w.bullet('Monthly amounts are shown at retirement. After retirement a COLA is added each year on the anniversary of the retirement date: 80% of the change in the CPI-U, never below 0% nor above 5%.');
   if (estimate.results.some((r) => r.plan === 'MSEP')) {
-    w.bullet('MSEP members first employed before August 28, 1997 who retire under MSEP receive at least 4% a year (at most 5%) until the increases add up to 65% of the first benefit (COLA-3).');
+    w.bullet('MSEP members first employed before August 28, 1997 who retire under MSEP receive at least 4% a year (at most 5%) until the increases add up to 65% of the first benefit.');
   }
   if (estimate.results.some((r) => r.backdrop.eligible)) {
-    w.bullet('BackDROP amounts include the COLAs of each anniversary of the BackDROP date up to and including the retirement date (BD-3, BD-4).');
+    w.bullet('BackDROP amounts include the COLAs of each anniversary of the BackDROP date up to and including the retirement date.');
   }
   const rates = Object.entries(c?.colaRates ?? {}).sort(([a], [b]) => a.localeCompare(b));
   for (const [year, rate] of rates) w.bullet(`Rate entered for ${year}: ${formatRate(rate)}.`, { field: `colaRates.${year}` });
   if (c?.colaAssumption) w.bullet(`Rate assumed for any other year: ${formatRate(c.colaAssumption)}.`, { field: 'colaAssumption' });
-  else w.bullet("Rate assumed for years without a published rate: the latest published rate, as MOSERS' own estimator does (COLA-1).");
-  const colaNotes = [...new Set(estimate.results.flatMap((r) => r.notes.filter((n) => n.rule.startsWith('COLA')).map((n) => `${n.rule}: ${documentText(n.text)}`)))];
-  for (const n of colaNotes) w.bullet(n, { field: 'notes' });
+  else w.bullet("Rate assumed for years without a published rate: the latest published rate, as MOSERS' own estimator does.");
   w.gap(4);
 
-  // The derivation and every note, per plan.
-  for (const res of estimate.results) {
-    w.section(`How the figures were derived: ${planLabel(res.plan)}`);
-    w.table(
-      [
-        { header: 'Rule', width: 0.9 },
-        { header: 'Step', width: 8 },
-      ],
-      res.trace.map((t) => ({ cells: [t.rule, documentText(t.text)] })),
-      { size: TYPE.small, field: 'trace' },
-    );
-    w.section(`Notes and assumptions: ${planLabel(res.plan)}`);
-    if (res.notes.length === 0) w.paragraph('None.');
-    else
-      w.table(
-        [
-          { header: 'Rule', width: 0.9 },
-          { header: 'Note', width: 8 },
-        ],
-        res.notes.map((n) => ({ cells: [n.rule, documentText(n.text)] })),
-        { size: TYPE.small, field: 'notes' },
-      );
-  }
-  w.paragraph(`Figures computed by the MOSERS counselor workstation, calculation engine version ${estimate.engineVersion}, from facts as of ${formatDate(estimate.asOf)}. Rule ids (for example BEN-1) refer to the workstation's rule book.`, {
-    size: TYPE.small,
-  });
+  w.paragraph(
+    `Figures computed by the MOSERS counselor workstation, calculation engine version ${estimate.engineVersion}, from facts as of ${formatDate(estimate.asOf)}. Your counselor has a worksheet showing how each figure was derived.`,
+    { size: TYPE.small },
+  );
 }
 
 function addPlanResult(w: DocWriter, res: PlanResult, count: number, retirementDate: string): void {
   const plan = planLabel(res.plan);
   w.section(`${planHeading(res, count)} — eligibility and benefit`);
   w.row([
-    { label: 'Eligibility at retirement (ELIG-5)', value: statusLabel(res), width: 3, path: 'status' },
+    { label: 'Eligibility at retirement', value: statusLabel(res), width: 3, path: 'status' },
     { label: 'Vested', value: res.vested ? 'Yes' : 'No', width: 0.6, path: 'vested' },
   ]);
   w.row([
     {
-      label: 'First normal retirement date (ELIG-6)',
+      label: 'First normal retirement date',
       value: res.firstNormalRetirementDate ? `${formatDate(res.firstNormalRetirementDate)}${res.firstNormalRule ? `: ${normalRuleLabel(res.firstNormalRule)}` : ''}` : 'None',
       width: 2.4,
       path: 'firstNormalRetirementDate',
@@ -240,8 +220,8 @@ function addPlanResult(w: DocWriter, res: PlanResult, count: number, retirementD
   ]);
   w.row([
     { label: 'Eligibility service', value: formatServiceMonths(res.serviceMonths.eligibility), width: 1.4, path: 'serviceMonths.eligibility' },
-    { label: 'Sick-leave credit (SVC-4)', value: `${res.serviceMonths.sickLeave} months`, width: 1, path: 'serviceMonths.sickLeave' },
-    { label: 'Benefit service (SVC-3)', value: formatServiceMonths(res.serviceMonths.benefit), width: 1.4, path: 'serviceMonths.benefit' },
+    { label: 'Sick-leave credit', value: `${res.serviceMonths.sickLeave} months`, width: 1, path: 'serviceMonths.sickLeave' },
+    { label: 'Benefit service', value: formatServiceMonths(res.serviceMonths.benefit), width: 1.4, path: 'serviceMonths.benefit' },
   ]);
   if (res.status === 'not-eligible') {
     w.endRows();
@@ -251,12 +231,12 @@ function addPlanResult(w: DocWriter, res: PlanResult, count: number, retirementD
   w.row([
     { label: 'Final average pay (FAP)', value: money(res.finalAveragePay), width: 1, align: 'right', path: 'finalAveragePay' },
     { label: 'Months used for the FAP', value: fapMonthsText(res), width: 2, path: 'fapWindow' },
-    { label: 'Multiplier (BEN-1)', value: formatMultiplier(res.multiplier), width: 0.8, align: 'right', path: 'multiplier' },
+    { label: 'Multiplier', value: formatMultiplier(res.multiplier), width: 0.8, align: 'right', path: 'multiplier' },
   ]);
   w.row([
-    { label: 'Base benefit (BEN-1)', value: money(res.baseBenefit), width: 1, align: 'right', path: 'baseBenefit' },
+    { label: 'Base benefit', value: money(res.baseBenefit), width: 1, align: 'right', path: 'baseBenefit' },
     {
-      label: 'Early reduction (BEN-3)',
+      label: 'Early reduction',
       value: res.earlyReduction.months > 0 ? `${res.earlyReduction.months} months, factor ${res.earlyReduction.factor}` : `None (factor ${res.earlyReduction.factor})`,
       width: 1.5,
       path: 'earlyReduction',
@@ -264,7 +244,7 @@ function addPlanResult(w: DocWriter, res: PlanResult, count: number, retirementD
     { label: 'Life Income Annuity, monthly', value: money(res.lifeIncomeAnnuity), width: 1.2, align: 'right', path: 'lifeIncomeAnnuity' },
   ]);
   w.row([
-    { label: 'Temporary benefit (BEN-4), monthly', value: res.temporaryBenefit ? formatMoney(res.temporaryBenefit.monthly) : 'None', width: 1.2, align: 'right', path: 'temporaryBenefit.monthly' },
+    { label: 'Temporary benefit, monthly', value: res.temporaryBenefit ? formatMoney(res.temporaryBenefit.monthly) : 'None', width: 1.2, align: 'right', path: 'temporaryBenefit.monthly' },
     {
       label: 'Temporary benefit stops',
       value: res.temporaryBenefit ? `Last paid for ${formatMonth(res.temporaryBenefit.lastPaymentMonth)}, the month you turn 62` : 'Not payable',
@@ -274,25 +254,25 @@ function addPlanResult(w: DocWriter, res: PlanResult, count: number, retirementD
   ]);
   w.endRows();
 
-  w.section(`Payment options at retirement — ${plan} (OPT)`);
+  w.section(`Payment options at retirement — ${plan}`);
   w.table(OPTION_COLUMNS, optionRows(res.options), { field: 'options' });
   if (res.options.some((o) => o.guaranteedPayments)) {
-    w.paragraph('Guaranteed payments count from retirement: if you die before they are all paid, your beneficiaries receive the remaining payments (OPT-6).', { size: TYPE.small });
+    w.paragraph('Guaranteed payments count from retirement: if you die before they are all paid, your beneficiaries receive the remaining payments.', { size: TYPE.small });
   }
   if (res.options.some((o) => isActuarialBasis(o.basis))) {
-    w.paragraph('Amounts with an actuarial basis id are estimates (OPT-5): MOSERS publishes no factors for these options.', { size: TYPE.small });
+    w.paragraph('Amounts marked "Estimate" are actuarially equivalent to the Life Income Annuity: MOSERS publishes no factors for these options and sets the final amount.', { size: TYPE.small });
   }
   if (res.preRetirementDeath) {
     w.paragraph(
-      `If you die before retirement, your spouse would receive ${formatMoney(res.preRetirementDeath.spouseMonthly)} a month (SURV-1, ${basisLabel(res.preRetirementDeath.basis)}).`,
+      `If you die before retirement, your spouse would receive ${formatMoney(res.preRetirementDeath.spouseMonthly)} a month (${isActuarialBasis(res.preRetirementDeath.basis) ? 'an estimate' : howSet(res.preRetirementDeath.basis).toLowerCase()}).`,
       { size: TYPE.small },
     );
   }
   w.gap(2);
 
-  w.section(`BackDROP — ${plan} (BD-1 to BD-4)`);
+  w.section(`BackDROP — ${plan}`);
   if (!res.backdrop.eligible) {
-    w.paragraph(`Not eligible for a BackDROP under ${plan} (BD-1).`);
+    w.paragraph(`Not eligible for a BackDROP under ${plan}.`);
     w.gap(2);
     return;
   }
@@ -305,8 +285,9 @@ function addPlanResult(w: DocWriter, res: PlanResult, count: number, retirementD
       { header: 'Life annuity then', width: 1.2, align: 'right' },
       { header: 'Temporary then', width: 1.1, align: 'right' },
       { header: 'Monthly at retirement', width: 1.3, align: 'right' },
+      { header: 'Temporary at retirement', width: 1.3, align: 'right' },
       { header: 'Lump sum (90%)', width: 1.3, align: 'right' },
-      { header: 'Selected', width: 0.8, align: 'center' },
+      { header: 'Scenario shown', width: 0.9, align: 'center' },
     ],
     res.backdrop.periods.map((p) => ({
       cells: [
@@ -317,6 +298,7 @@ function addPlanResult(w: DocWriter, res: PlanResult, count: number, retirementD
         formatMoney(p.lifeIncomeAnnuity),
         p.temporaryMonthly ? formatMoney(p.temporaryMonthly) : '—',
         formatMoney(p.monthlyAtRetirement),
+        p.temporaryAtRetirement ? formatMoney(p.temporaryAtRetirement) : '—',
         formatMoney(p.lumpSum),
         p.selected ? 'Yes' : '',
       ],
@@ -324,7 +306,7 @@ function addPlanResult(w: DocWriter, res: PlanResult, count: number, retirementD
     })),
     { field: 'backdrop.periods' },
   );
-  w.paragraph('The lump sum is 90% of the Life Income Annuity (and temporary benefit) that would have been paid from the BackDROP date to retirement (BD-4). The monthly amount at retirement includes the COLAs of that period.', { size: TYPE.small });
+  w.paragraph('The lump sum is 90% of the Life Income Annuity (and temporary benefit) that would have been paid from the BackDROP date to retirement. The monthly amount at retirement includes the COLAs of that period.', { size: TYPE.small });
   const rows: TableRow[] = [];
   for (const p of res.backdrop.periods) {
     for (const o of p.options) {
@@ -335,7 +317,7 @@ function addPlanResult(w: DocWriter, res: PlanResult, count: number, retirementD
           o.factor,
           formatMoney(o.monthly),
           o.survivorMonthly ? formatMoney(o.survivorMonthly) : o.guaranteedPayments ? 'Remaining payments' : '—',
-          `${o.basis}${isActuarialBasis(o.basis) ? ' (estimate)' : ''}`,
+          howSet(o.basis),
         ],
         bold: p.selected,
       });
@@ -348,7 +330,7 @@ function addPlanResult(w: DocWriter, res: PlanResult, count: number, retirementD
       { header: 'Factor', width: 0.8, align: 'right' },
       { header: 'Monthly to you', width: 1.3, align: 'right' },
       { header: 'Monthly to your survivor', width: 1.5, align: 'right' },
-      { header: 'Basis', width: 1.9 },
+      { header: 'How it is set', width: 1.9 },
     ],
     rows,
     { field: 'backdrop.options' },
@@ -358,7 +340,7 @@ function addPlanResult(w: DocWriter, res: PlanResult, count: number, retirementD
 /** The statement alone, as PDF bytes. */
 export async function buildEstimateStatement(input: DocumentInput, opts: BuildOptions = {}): Promise<Uint8Array> {
   validateMemberText(input.member);
-  const ctx = await DocContext.create(memberDisplayName(input.member), { flatten: opts.flatten ?? false, title: `Benefit Estimate Statement — ${memberDisplayName(input.member)}` });
+  const ctx = await DocContext.create(pageIdentity(input.member), { flatten: opts.flatten ?? false, title: documentTitle('Benefit Estimate Statement', input.member), fallbacks: memberFallbacks(input.member) });
   addEstimateStatement(ctx, input, opts);
   return ctx.finish();
 }

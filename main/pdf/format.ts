@@ -3,7 +3,7 @@
 import { longDate, longMonth, parseDate, parseMonth, tryParseDate, tryParseMonth } from '../../shared/calc/dates';
 import { Decimal, moneyWithCommas } from '../../shared/calc/decimal';
 import type { PlanCode } from '../../shared/domain/case-schema';
-import type { NormalRule, OptionCode, PlanResult } from '../../shared/domain/estimate-schema';
+import type { Estimate, NormalRule, OptionCode, PlanResult } from '../../shared/domain/estimate-schema';
 
 /** A decimal amount string ("1234.5", "-3") as `$1,234.50`; negatives as `-$3.00`. */
 export function formatMoney(amount: string): string {
@@ -140,5 +140,49 @@ export function documentText(text: string): string {
   return text
     .replace(ISO_DATE_IN_TEXT, (m) => (tryParseDate(m) ? formatDate(m) : m))
     .replace(ISO_MONTH_IN_TEXT, (m) => (tryParseMonth(m) ? formatMonth(m) : m))
-    .replace(AMOUNT_IN_TEXT, (m) => `$${m.includes(',') ? m : moneyWithCommas(new Decimal(m))}`);
+    .replace(AMOUNT_IN_TEXT, (m) => `$${m.includes(',') ? m : moneyWithCommas(new Decimal(m))}`)
+    // The document font has no arrows: "A → B" reads "A to B".
+    .replace(/\s*→\s*/g, ' to ');
+}
+
+/**
+ * The scenario an estimate was computed for, in words: "retirement July 1, 2028, 24-month
+ * BackDROP under MSEP 2000". Documents state it; they never mark it as a choice.
+ */
+export function scenarioText(estimate: Estimate): string {
+  const parts = [`retirement ${formatDate(estimate.retirementDate)}`];
+  const withPeriod = estimate.results.flatMap((r) => (r.backdrop.eligible ? r.backdrop.periods.filter((p) => p.selected).map((p) => ({ plan: r.plan, months: p.months })) : []));
+  const chosen = withPeriod[0];
+  const eligible = estimate.results.filter((r) => r.backdrop.eligible);
+  const under = withPeriod.length < estimate.results.length ? ` under ${withPeriod.map((p) => planLabel(p.plan)).join(' and ')}` : '';
+  if (chosen) parts.push(`${chosen.months}-month BackDROP${estimate.results.length > 1 ? under : ''}`);
+  else if (eligible.length > 0) parts.push('no BackDROP');
+  if (estimate.results.length > 1) parts.push(`${estimate.results.map((r) => planLabel(r.plan)).join(' and ')} both shown`);
+  return parts.join(', ');
+}
+
+/** Whether the member can retire on the estimate's date under any plan (ELIG-5). */
+export function canRetire(estimate: Estimate): boolean {
+  return estimate.results.some((r) => r.status !== 'not-eligible');
+}
+
+/**
+ * Why a member cannot retire on the estimate's date and the first date they can, in words, for
+ * the packet's cover (ELIG-5, ELIG-6): one sentence per plan.
+ */
+export function notEligibleText(estimate: Estimate): { title: string; lines: string[] } {
+  const several = estimate.results.length > 1;
+  const lines = estimate.results.map((r) => {
+    const under = several ? `Under ${planLabel(r.plan)}: ` : '';
+    const why = r.vested
+      ? `at ${formatAge(r.ageAtRetirement)} with ${formatServiceMonths(r.serviceMonths.eligibility)} of service you have not reached the age and service for early or normal retirement`
+      : `you are not yet vested (${formatServiceMonths(r.serviceMonths.eligibility)} of service)`;
+    const dates = [r.firstEarlyRetirementDate ? { d: r.firstEarlyRetirementDate, what: 'early retirement, with a reduced benefit' } : null, r.firstNormalRetirementDate ? { d: r.firstNormalRetirementDate, what: `normal retirement${r.firstNormalRule ? `: ${normalRuleLabel(r.firstNormalRule)}` : ''}` } : null]
+      .filter((x): x is { d: string; what: string } => x !== null)
+      .sort((a, b) => a.d.localeCompare(b.d));
+    const first = dates[0];
+    const when = first ? ` The first date you can retire is ${formatDate(first.d)} (${first.what}).` : ' No retirement date can be given from the service on file: more service is needed first.';
+    return `${under}${why.charAt(0).toUpperCase()}${why.slice(1)}.${when}`;
+  });
+  return { title: `You cannot retire on ${formatDate(estimate.retirementDate)}`, lines };
 }

@@ -3,11 +3,13 @@
 //                             election form, then the forms still open (Step 1, then Step 2)
 //   buildEstimateAndElection  the estimate statement and the election form (`npm run packet`)
 //   buildRosterPackets        one packet per member of a field-session roster, with progress
-import { buildChecklist, openForms, type ChecklistForm } from './checklist';
+import { buildChecklist, openForms, overdueFlag, type ChecklistForm } from './checklist';
 import { DocContext, type DocumentRange } from './context';
+import { addCounselorWorksheet } from './counselor-worksheet';
 import { addCoverSheet } from './cover-sheet';
 import { addElectionForm } from './election-form';
 import { addEstimateStatement } from './estimate-statement';
+import { canRetire } from './format';
 import { addBackdropDistribution } from './forms/backdrop-distribution';
 import { addBeneficiaries } from './forms/beneficiaries';
 import { addDesignationOfAgent } from './forms/designation-of-agent';
@@ -18,8 +20,8 @@ import { addReleaseInformation } from './forms/release-information';
 import { addRetirementApplication } from './forms/retirement-application';
 import { addSpousalConsent } from './forms/spousal-consent';
 import { addW4p } from './forms/w4p';
-import { memberDisplayName, type BuildOptions, type DocumentInput, type FormId } from './types';
-import { validateMemberText } from './validate';
+import { documentTitle, pageIdentity, type BuildOptions, type DocumentInput, type FormId } from './types';
+import { memberFallbacks, validateMemberText } from './validate';
 
 export type PacketProgress = { done: number; total: number; step: string };
 
@@ -57,11 +59,19 @@ export function packetForms(input: DocumentInput): ChecklistForm[] {
   return openForms(buildChecklist(input)).filter((f) => f.form !== 'election-form' && FORM_BUILDERS[f.form] !== undefined);
 }
 
+/** PROC-1..3: each open form past its due date on the day the packet is prepared gets a flag. */
+function markOverdue(ctx: DocContext, input: DocumentInput, opts: BuildOptions): void {
+  const asOf = opts.preparedOn ?? input.estimate.asOf;
+  for (const f of openForms(buildChecklist(input))) {
+    const flag = overdueFlag(f, asOf);
+    if (flag) ctx.overdue.set(f.form, flag);
+  }
+}
+
 async function start(input: DocumentInput, opts: BuildOptions, title: string): Promise<DocContext> {
   validateMemberText(input.member);
   if (input.estimate.results.length === 0) throw new Error('estimate: has no results');
-  const name = memberDisplayName(input.member);
-  return DocContext.create(name, { flatten: opts.flatten ?? false, title: `${title} — ${name || 'member'}` });
+  return DocContext.create(pageIdentity(input.member), { flatten: opts.flatten ?? false, title: documentTitle(title, input.member), createdAt: opts.createdAt, fallbacks: memberFallbacks(input.member) });
 }
 
 async function finish(ctx: DocContext): Promise<PacketResult> {
@@ -76,19 +86,23 @@ async function finish(ctx: DocContext): Promise<PacketResult> {
  */
 export async function buildPacket(input: DocumentInput, opts: PacketOptions = {}): Promise<PacketResult> {
   const ctx = await start(input, opts, 'Retirement Appointment Packet');
-  const forms = packetForms(input);
-  const total = 2 + forms.length + 2; // estimate, election, forms, cover, bytes
+  // ELIG-5: nothing to sign for a date the member cannot retire on (the cover says why).
+  const eligible = canRetire(input.estimate);
+  const forms = eligible ? packetForms(input) : [];
+  markOverdue(ctx, input, opts);
+  const total = 2 + forms.length + 2; // estimate, election, forms, cover, bytes (the worksheet goes with the forms' step)
   let done = 0;
   const report = (step: string) => opts.onProgress?.({ done: ++done, total, step });
 
   addEstimateStatement(ctx, input, opts);
   report('estimate');
-  addElectionForm(ctx, input, opts);
+  if (eligible) addElectionForm(ctx, input, opts);
   report('election-form');
   for (const f of forms) {
     FORM_BUILDERS[f.form]?.(ctx, input, opts);
     report(f.form);
   }
+  if (opts.worksheet) addCounselorWorksheet(ctx, input, opts);
 
   // The cover goes in front; its table of contents counts its own pages, so lay it out again in
   // the rare case it does not fit on one page.
@@ -114,7 +128,10 @@ export async function buildPacket(input: DocumentInput, opts: PacketOptions = {}
 export async function buildEstimateAndElection(input: DocumentInput, opts: BuildOptions = {}): Promise<PacketResult> {
   const ctx = await start(input, opts, 'Benefit Estimate and Election Form');
   addEstimateStatement(ctx, input, opts);
-  addElectionForm(ctx, input, opts);
+  // ELIG-5: no election form for a date the member cannot retire on.
+  markOverdue(ctx, input, opts);
+  if (canRetire(input.estimate)) addElectionForm(ctx, input, opts);
+  if (opts.worksheet) addCounselorWorksheet(ctx, input, opts);
   return finish(ctx);
 }
 

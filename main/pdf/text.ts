@@ -1,5 +1,6 @@
 // Measuring, wrapping and fitting text in a box: shrink the size down to a minimum, then wrap.
 import type { PDFFont } from 'pdf-lib';
+import { fontRuns } from './fonts';
 
 /** Line height as a multiple of the font size, for every block of text on the documents. */
 export const LINE_HEIGHT = 1.22;
@@ -15,7 +16,9 @@ export function unitWidth(font: PDFFont, text: string): number {
   }
   let w = cache.get(text);
   if (w === undefined) {
-    w = font.widthOfTextAtSize(text, 1);
+    // Characters of another script are measured in their fallback font (fonts.ts fontRuns).
+    w = 0;
+    for (const run of fontRuns(font, text)) w += run.font.widthOfTextAtSize(run.text, 1);
     if (cache.size > 20_000) cache.clear();
     cache.set(text, w);
   }

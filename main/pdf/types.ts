@@ -6,6 +6,8 @@
 // main, so full values never cross IPC. Every field a bare CASE.json cannot give is optional.
 import type { Case } from '../../shared/domain/case-schema';
 import type { Estimate } from '../../shared/domain/estimate-schema';
+import type { PageIdentity } from './context';
+import { maskSsn } from './format';
 
 // RULES.md section 10 and FORM-1: the caseload's form, status, proof and designation ids.
 export {
@@ -118,6 +120,14 @@ export type DocumentMember = {
     deductions?: string | null;
     extraWithholding?: string | null;
     noWithholding?: boolean | null;
+    /** ISO date, the first day of a month: when withholding begins (never retroactive). */
+    startDate?: string | null;
+    /** Missouri income tax withholding (MOSERS withholds for no other state). */
+    missouri?: {
+      withhold?: boolean | null;
+      filingStatus?: 'single' | 'married-joint' | 'head-of-household' | null;
+      extraWithholding?: string | null;
+    } | null;
   } | null;
   agent?: DocumentAgent | null;
   successorAgent?: DocumentAgent | null;
@@ -147,6 +157,10 @@ export type BuildOptions = {
   flatten?: boolean;
   /** ISO date printed as "prepared on"; default the estimate's `asOf`. */
   preparedOn?: string;
+  /** Add the Counselor Worksheet (the derivation with rule ids and notes) after the documents. */
+  worksheet?: boolean;
+  /** The instant of the build (ISO 8601): the PDF's creation date; default now. */
+  createdAt?: string;
 };
 
 /** The name printed on documents and in every page footer. */
@@ -176,4 +190,18 @@ export function documentMemberFromCase(c: Case): DocumentMember {
     birthDate: c.member.birthDate,
     spouse: c.spouse ? { name: c.spouse.name ?? '', birthDate: c.spouse.birthDate } : null,
   };
+}
+
+/** The member as every page footer names them: name, member ID and the masked SSN. */
+export function pageIdentity(m: DocumentMember): PageIdentity {
+  return { name: memberDisplayName(m), memberId: m.memberId?.trim() || null, maskedSsn: maskSsn(m.ssn) };
+}
+
+/**
+ * The PDF's Title: the document and the member ID, never the member's name (a file's metadata
+ * is shown by mail clients, search indexes and print queues).
+ */
+export function documentTitle(title: string, m: DocumentMember): string {
+  const id = m.memberId?.trim();
+  return `MOSERS ${title}${id ? ` — ${id}` : ''}`;
 }

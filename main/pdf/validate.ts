@@ -1,6 +1,6 @@
 // Every text of the member's data is checked against the embedded font before anything is drawn,
 // so an unprintable character is reported with the input field that holds it.
-import { assertPrintable, normalizeText } from './fonts';
+import { assertPrintable, fallbacksFor, normalizeText, type FallbackId } from './fonts';
 import { memberDisplayName, type DocumentMember } from './types';
 
 const OWN_SECTIONS = new Set([
@@ -42,4 +42,21 @@ export function validateMemberText(member: DocumentMember): void {
   for (const [key, value] of Object.entries(member)) {
     walk(value, OWN_SECTIONS.has(key) ? key : `member.${key}`);
   }
+}
+
+/** Every string of the member's data (for choosing the fallback fonts a document needs). */
+export function memberStrings(member: DocumentMember): string[] {
+  const out: string[] = [memberDisplayName(member)];
+  const walkAll = (v: unknown): void => {
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) v.forEach(walkAll);
+    else if (v !== null && typeof v === 'object') Object.values(v).forEach(walkAll);
+  };
+  walkAll(member);
+  return out;
+}
+
+/** The fallback fonts (Chinese, Arabic) the member's data needs. */
+export function memberFallbacks(member: DocumentMember): Set<FallbackId> {
+  return fallbacksFor(memberStrings(member));
 }

@@ -1,7 +1,7 @@
 // The page writer shared by every document: a header band with the system's name and the form
 // id, section bars, rows of boxed and labelled fields, tables and paragraphs, with page breaks.
 import type { PDFPage, RGB } from 'pdf-lib';
-import { BASELINE_DROP, COLORS, PAGE, TYPE, type DocContext, type DocumentMeta, type Rect } from './context';
+import { BASELINE_DROP, COLORS, FORM_REVISION, PAGE, TYPE, type DocContext, type DocumentMeta, type Rect } from './context';
 import { normalizeText } from './fonts';
 import { fitText, LINE_HEIGHT, textWidth, wrapText, type FitResult } from './text';
 
@@ -32,6 +32,24 @@ export type TableRow = {
   radio?: { group: string; value: string; selected: boolean };
 };
 
+/**
+ * A context for a dry run: the measuring methods (fonts, text fitting) are the real ones, every
+ * drawing and field method does nothing, so a block lays out exactly as it will when drawn.
+ */
+const MEASURING: ReadonlySet<string | symbol> = new Set(['font', 'fonts', 'fitFieldText', 'memberName', 'flatten']);
+function measuringContext(ctx: DocContext): DocContext {
+  return new Proxy(ctx, {
+    get(target, prop) {
+      if (MEASURING.has(prop)) {
+        const v = Reflect.get(target, prop, target) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      }
+      if (prop === 'addPage') throw new Error('measuring: a page break inside a dry run');
+      return () => undefined;
+    },
+  });
+}
+
 const BAND_HEIGHT = 20;
 const LABEL_AREA = 9;
 const ROW_MIN = 25;
@@ -44,6 +62,8 @@ export class DocWriter {
   readonly meta: DocumentMeta & { subtitle?: string; step?: string };
   page!: PDFPage;
   y = 0;
+  /** Where the content of the current page starts (below the header band and title). */
+  topY = 0;
 
   constructor(ctx: DocContext, meta: DocumentMeta & { subtitle?: string; step?: string }) {
     this.ctx = ctx;
@@ -68,7 +88,7 @@ export class DocWriter {
     this.ctx.fillRect(this.page, { x: this.left, y: bandY, width: this.width, height: BAND_HEIGHT }, COLORS.band);
     const base = bandY + BAND_HEIGHT / 2 - BASELINE_DROP * TYPE.band;
     this.ctx.text(this.page, "MISSOURI STATE EMPLOYEES' RETIREMENT SYSTEM", { x: this.left + 8, y: base, size: TYPE.band, weight: 'bold', color: COLORS.bandText, field: 'header' });
-    const right = `Form ${this.meta.code}${this.meta.step ? `  ·  ${this.meta.step}` : ''}`;
+    const right = `Form ${this.meta.code}  ·  ${FORM_REVISION}${this.meta.step ? `  ·  ${this.meta.step}` : ''}`;
     this.ctx.text(this.page, right, { x: this.left, y: base, size: TYPE.band, color: COLORS.bandText, field: 'header', align: 'right', width: this.width - 8 });
     if (first) {
       const titleFit = fitText(this.ctx.font('bold'), this.meta.title, this.width, TYPE.title * LINE_HEIGHT, { maxSize: TYPE.title, minSize: 11 });
@@ -88,11 +108,44 @@ export class DocWriter {
       y -= 6;
       this.ctx.line(this.page, this.left, y, this.right, y, COLORS.band, 1);
       this.y = y - 8;
+      this.topY = this.y;
+      // A form past its due date says so at its top, and what that means (PROC-1..3).
+      const overdue = this.ctx.overdue.get(this.meta.kind);
+      if (overdue) this.notice(overdue.text, 'warn', { title: overdue.title, field: 'overdue' });
     } else {
       const y = bandY - 6 - 10;
       this.ctx.text(this.page, `${this.meta.title} (continued)`, { x: this.left, y, size: 10, weight: 'bold', color: COLORS.band, field: 'title' });
       this.y = y - 10;
+      this.topY = this.y;
     }
+  }
+
+  /**
+   * Lay out `block` on one page: it is measured first by a dry run of the same code on a page
+   * with no bottom (nothing drawn), then a new page is started unless it fits in what is left.
+   * A block taller than a whole page starts on a new page and breaks where it must; `keepTogether`
+   * calls nested inside it keep their own parts together. Returns the measured height.
+   */
+  keepTogether(block: (w: DocWriter) => void): number {
+    const height = this.measure(block);
+    const room = this.y - PAGE.bottom;
+    if (height > room && this.y < this.topY) this.newPage();
+    block(this);
+    return height;
+  }
+
+  /** The height `block` takes when laid out without page breaks; nothing is drawn. */
+  measure(block: (w: DocWriter) => void): number {
+    const dry = Object.create(DocWriter.prototype) as DocWriter;
+    const start = 1e7;
+    // What the block asks to keep free below it (ensure looks ahead) counts as well as what it uses.
+    let reach = 0;
+    const ensure = (height: number): void => {
+      reach = Math.max(reach, start - (dry.y - height));
+    };
+    Object.assign(dry, { ctx: measuringContext(this.ctx), meta: this.meta, page: this.page, y: start, topY: start, ensure });
+    block(dry);
+    return Math.max(reach, start - dry.y);
   }
 
   /** Start a new page unless `height` still fits above the footer. */

@@ -3,7 +3,8 @@ import { caseSchema } from '../../shared/domain/case-schema';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import { AppFailure } from '../../shared/ipc/result';
 import { UnprintableCharacterError } from '../pdf/fonts';
-import { buildPacket } from '../pdf/packet';
+import { canRetire, notEligibleText } from '../pdf/format';
+import { buildPacket, type PacketProgress } from '../pdf/packet';
 import type { DocumentInput, DocumentMember } from '../pdf/types';
 import type { ServiceContext } from './context';
 import type { EstimateRequest, EstimatesService } from './estimates';
@@ -50,6 +51,9 @@ export function unprintableFailure(err: UnprintableCharacterError): AppFailure {
 }
 
 type Built = { bytes: Uint8Array; fileName: string; memberId: number };
+
+/** A packet for a stored member: the estimate request and how to print it. */
+export type PacketRequest = EstimateRequest & { flatten?: boolean | undefined; worksheet?: boolean | undefined };
 const KEEP_PACKETS = 5;
 
 /**
@@ -100,34 +104,86 @@ export function documentsService(
     };
   }
 
+  /**
+   * The packet of a stored member for the scenario the record gives (retirement date, BackDROP
+   * period, basis): the one build the app, the packet CLI and the batch use.
+   */
+  async function build(req: PacketRequest, onProgress?: (p: PacketProgress) => void) {
+    const c = estimates.caseFor(req);
+    const estimate = estimates.computeCase(c);
+    const parsed = caseSchema.parse(c);
+    const input: DocumentInput = { estimate, member: documentMember(req.memberId), case: parsed };
+    let result;
+    try {
+      result = await buildPacket(input, {
+        flatten: req.flatten ?? false,
+        worksheet: req.worksheet ?? false,
+        createdAt: ctx.clock.now(),
+        backdropInstallments: settings.get().backdropInstallments,
+        onProgress,
+      });
+    } catch (err) {
+      if (err instanceof AppFailure) throw err;
+      // A character the font cannot print names its field: tell the counselor which, and what to do.
+      if (err instanceof UnprintableCharacterError) throw unprintableFailure(err);
+      throw err;
+    }
+    const row = members.requireRow(req.memberId);
+    const fileName = `${row.last_name}-${row.member_id}-packet-${c.retirementDate}.pdf`.replace(/[^A-Za-z0-9._-]+/g, '-');
+    // ELIG-5: nothing to sign; the cover says why and the first date the member can retire.
+    const notEligible = canRetire(estimate) ? null : notEligibleText(estimate);
+    return { result, fileName, retirementDate: c.retirementDate, notEligible, memberId: row.member_id };
+  }
+
   return {
     documentMember,
-    /** Build the packet; the renderer gets its contents and a token, never the bytes. */
-    async packet(req: EstimateRequest & { flatten?: boolean | undefined }) {
-      const c = estimates.caseFor(req);
-      const estimate = estimates.computeCase(c);
-      const parsed = caseSchema.parse(c);
-      const input: DocumentInput = { estimate, member: documentMember(req.memberId), case: parsed };
-      const sink = emit();
-      let result;
-      try {
-        result = await buildPacket(input, {
-          flatten: req.flatten ?? false,
-          backdropInstallments: settings.get().backdropInstallments,
-          onProgress: (p) => sink('packet:progress', { done: p.done, total: p.total, label: p.step }),
-        });
-      } catch (err) {
-        if (err instanceof AppFailure) throw err;
-        // A character the font cannot print names its field: tell the counselor which, and what to do.
-        if (err instanceof UnprintableCharacterError) throw unprintableFailure(err);
-        throw err;
+    /** The packet's bytes and facts, for main-process callers only (the packet CLI); audited. */
+    async buildForMember(req: PacketRequest, onProgress?: (p: PacketProgress) => void) {
+      const b = await build(req, onProgress);
+      members.audit(req.memberId, 'documents', 'packet', null, `built for ${b.retirementDate} (${b.result.pageCount} pages)`);
+      return { bytes: b.result.bytes, pageCount: b.result.pageCount, documents: b.result.documents, fileName: b.fileName, notEligible: b.notEligible, memberId: b.memberId };
+    },
+    /**
+     * One packet per member, in order (a field session or seminar): each is built and handed to
+     * `deliver` before the next starts, so memory holds one packet at a time. A member whose
+     * packet cannot be built is skipped with the reason; the batch goes on.
+     */
+    async batch(
+      memberIds: number[],
+      req: { flatten?: boolean; worksheet?: boolean },
+      deliver: (p: { memberId: string; fileName: string; bytes: Uint8Array; pageCount: number; notEligible: { title: string; lines: string[] } | null }) => void,
+      onProgress?: (p: { done: number; total: number; memberId: string; outcome: 'built' | 'skipped' }) => void,
+    ): Promise<{ built: number; skipped: { memberId: string; reason: string }[] }> {
+      const skipped: { memberId: string; reason: string }[] = [];
+      let done = 0;
+      let ok = 0;
+      for (const id of memberIds) {
+        const label = repos.members.get(id)?.member_id ?? `#${id}`;
+        let outcome: 'built' | 'skipped' = 'built';
+        try {
+          const b = await build({ memberId: id, flatten: req.flatten, worksheet: req.worksheet });
+          deliver({ memberId: b.memberId, fileName: b.fileName, bytes: b.result.bytes, pageCount: b.result.pageCount, notEligible: b.notEligible });
+          members.audit(id, 'documents', 'packet', null, `built for ${b.retirementDate} (${b.result.pageCount} pages, batch)`);
+          ok++;
+        } catch (err) {
+          if (!(err instanceof AppFailure)) throw err;
+          outcome = 'skipped';
+          const fields = err.fields ? Object.entries(err.fields).map(([k, v]) => `${k} ${v}`) : [];
+          skipped.push({ memberId: label, reason: fields.length > 0 ? `${err.message} (${fields.join('; ')})` : err.message });
+        }
+        onProgress?.({ done: ++done, total: memberIds.length, memberId: label, outcome });
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      const row = members.requireRow(req.memberId);
-      const fileName = `${row.last_name}-${row.member_id}-packet-${c.retirementDate}.pdf`.replace(/[^A-Za-z0-9._-]+/g, '-');
+      return { built: ok, skipped };
+    },
+    /** Build the packet; the renderer gets its contents and a token, never the bytes. */
+    async packet(req: PacketRequest) {
+      const sink = emit();
+      const { result, fileName, retirementDate } = await build(req, (p) => sink('packet:progress', { done: p.done, total: p.total, label: p.step }));
       const token = `p${++counter}-${Date.now().toString(36)}`;
       built.set(token, { bytes: result.bytes, fileName, memberId: req.memberId });
       while (built.size > KEEP_PACKETS) built.delete(built.keys().next().value!);
-      members.audit(req.memberId, 'documents', 'packet', null, `built for ${c.retirementDate} (${result.pageCount} pages)`);
+      members.audit(req.memberId, 'documents', 'packet', null, `built for ${retirementDate} (${result.pageCount} pages)`);
       return {
         token,
         fileName,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { tryParseDate } from '../calc/dates';
 import { isoDateSchema, isoMonthSchema, moneySchema, planCodeSchema } from './case-schema';
+import { firstUnprintable, NAME_MAX, unprintableMessage } from './printable';
 import { isValidAbaRouting, normalizeSsn, shareValue, sharesTotal100 } from './validators';
 
 // The caseload's records as they cross IPC and the import boundary. Full SSNs and bank account
@@ -8,6 +9,17 @@ import { isValidAbaRouting, normalizeSsn, shareValue, sharesTotal100 } from './v
 
 const trimmed = (max: number) => z.string().trim().min(1, { message: 'is required' }).max(max, { message: `must be at most ${max} characters` });
 const optionalText = (max: number) => z.string().trim().max(max, { message: `must be at most ${max} characters` }).nullable().optional();
+
+/** Text that goes onto the printed forms: every character printable (shared/domain/printable.ts). */
+const printable = (opts: { multiline?: boolean } = {}) => (s: string | null | undefined, ctx: z.RefinementCtx) => {
+  if (!s) return;
+  const u = firstUnprintable(s, opts);
+  if (u) ctx.addIssue({ code: 'custom', message: unprintableMessage(u) });
+};
+/** A name on the forms: required, at most NAME_MAX characters, printable. */
+const nameText = () => trimmed(NAME_MAX).superRefine(printable());
+const optionalName = () => z.string().trim().max(NAME_MAX, { message: `must be at most ${NAME_MAX} characters` }).superRefine(printable()).nullable().optional();
+const printedText = (max: number, multiline = false) => z.string().trim().max(max, { message: `must be at most ${max} characters` }).superRefine(printable({ multiline })).nullable().optional();
 
 export const ssnSchema = z
   .string()
@@ -47,15 +59,15 @@ export const serviceInputSchema = z.strictObject({
 /** The member's fields, each as given (no defaults): the record schema adds the defaults. */
 const memberFields = {
   memberId: memberIdSchema,
-  firstName: trimmed(100),
-  middleName: optionalText(100),
-  lastName: trimmed(100),
+  firstName: nameText(),
+  middleName: optionalName(),
+  lastName: nameText(),
   ssn: ssnSchema.nullable().optional(),
   birthDate: isoDateSchema,
   email: z.email({ message: 'must be an email address' }).max(200).nullable().optional(),
   phone: z.string().trim().regex(/^[0-9+() .-]{7,25}$/, { message: 'must be a phone number' }).nullable().optional(),
-  street: optionalText(200),
-  city: optionalText(100),
+  street: printedText(200),
+  city: printedText(100),
   state: z.string().regex(/^[A-Z]{2}$/, { message: 'must be a two-letter state code' }).nullable().optional(),
   zip: z.string().regex(/^\d{5}(-\d{4})?$/, { message: 'must be a ZIP code' }).nullable().optional(),
   firstEmploymentDate: isoDateSchema.nullable().optional(),
@@ -97,7 +109,7 @@ export const memberPatchSchema = z.strictObject(memberFields).partial();
 export type MemberPatch = z.output<typeof memberPatchSchema>;
 
 export const spouseInputSchema = z.strictObject({
-  name: trimmed(200),
+  name: nameText(),
   ssn: ssnSchema.nullable().optional(),
   birthDate: isoDateSchema,
   marriageDate: isoDateSchema.nullable().optional(),
@@ -111,11 +123,11 @@ export type Designation = z.infer<typeof designationSchema>;
 export const beneficiaryInputSchema = z.strictObject({
   class: z.enum(['primary', 'contingent']),
   kind: z.enum(['person', 'trust', 'organization', 'estate']),
-  name: trimmed(200),
-  relationship: optionalText(100),
+  name: nameText(),
+  relationship: printedText(100),
   birthDate: isoDateSchema.nullable().optional(),
   ssn: ssnSchema.nullable().optional(),
-  address: optionalText(300),
+  address: printedText(300, true),
   share: z
     .string()
     .refine((s) => shareValue(s) !== null, { message: 'must be a percentage such as 50 or a fraction such as 1/3' })

@@ -1,12 +1,18 @@
 // PDF speed targets (the "Printed documents" issue), printed by `npm run bench`:
 //   - a full appointment packet for one member: under 300 ms median;
 //   - 200 packets for a field-session roster: under 30 s, with progress reported.
+//   - through the documents service over a stored caseload, as the app and `npm run packet --
+//     --db … --member` build it: one packet under 300 ms median; `--roster` of 200 members
+//     (each PDF written to a folder) under 30 s, with a progress line.
 // Run alone with `npx tsx test/bench/pdf.ts`.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { buildPacket, buildRosterPackets } from '../../main/pdf/packet';
 import type { DocumentInput } from '../../main/pdf/types';
 import { EXAMPLE_NAMES, richInput } from '../main/pdf/fixtures';
+import { johnSmith, openTestApp, SMITH_PAY, SMITH_SPOUSE, value } from '../main/caseload-fixture';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -75,6 +81,55 @@ export async function benchPdf(): Promise<void> {
   );
 }
 
+/** The packet CLI's path: the documents service over an encrypted caseload of 200 members. */
+export async function benchPacketService(): Promise<void> {
+  const t = openTestApp({ prefix: 'bench-packets-' });
+  try {
+    const ids: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const m = value<{ id: number; version: number }>(
+        await t.call('members:create', { member: johnSmith({ memberId: `M${String(300_000 + i)}`, lastName: `Bench${i}`, ssn: `123-45-${String(1000 + i).slice(-4)}` }) }),
+      );
+      const paid = value<{ id: number; version: number }>(await t.call('pay:set', { memberId: m.id, version: m.version, history: SMITH_PAY }));
+      if (i % 2 === 0) value(await t.call('spouse:set', { memberId: paid.id, version: paid.version, spouse: SMITH_SPOUSE }));
+      ids.push(m.id);
+    }
+    const docs = t.services.documents;
+    const first = ids[0] as number;
+    for (let i = 0; i < 5; i++) await docs.buildForMember({ memberId: first, flatten: true });
+    const times: number[] = [];
+    let pages = 0;
+    for (let i = 0; i < 30; i++) {
+      const t0 = performance.now();
+      const r = await docs.buildForMember({ memberId: first, flatten: true });
+      times.push(performance.now() - t0);
+      pages = r.pageCount;
+    }
+    console.log('packets through the documents service (npm run packet -- --db, the app)');
+    console.log(`  one stored member, flattened (${pages} pages): median ${median(times).toFixed(1)} ms, p95 ${p95(times).toFixed(1)} ms  (target < 300 ms median)`);
+    const outDir = join(t.dir, 'session');
+    mkdirSync(outDir);
+    const t0 = performance.now();
+    let written = 0;
+    const r = await docs.batch(
+      ids,
+      { flatten: true },
+      (p) => {
+        writeFileSync(join(outDir, p.fileName), p.bytes);
+        written++;
+      },
+      ({ done, total }) => {
+        if (done % 50 === 0 || done === total) console.log(`  batch: [${done}/${total}] (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+      },
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    console.log(`  batch: ${r.built} packets written, ${r.skipped.length} skipped, ${written} files in ${seconds.toFixed(2)} s  (target < 30 s)`);
+  } finally {
+    t.close();
+  }
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   await benchPdf();
+  await benchPacketService();
 }

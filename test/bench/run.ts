@@ -8,7 +8,7 @@ import { benchCaseload } from './caseload';
 import { benchEncryption } from './encryption';
 import { benchNet } from './net';
 import { benchOptions } from './options';
-import { benchPdf } from './pdf';
+import { benchPacketService, benchPdf } from './pdf';
 import { benchUi } from './ui';
 import { median } from './stats';
 
@@ -65,5 +65,6 @@ if (process.argv[2] === 'net') {
   benchBackup();
   await benchEncryption();
   await benchPdf();
+  await benchPacketService();
   await benchUi();
 }

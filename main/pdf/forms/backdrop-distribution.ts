@@ -2,14 +2,16 @@
 //
 // Fields:
 //   backdropDistribution.member.{name,memberId,ssn}          ssn masked
-//   backdropDistribution.period, backdropDistribution.lumpSum   the selected period, if any
+//   backdropDistribution.period, backdropDistribution.lumpSum   blank: the member writes the period
+//                                 marked on CW-300 (the scenario is stated in words)
 //   backdropDistribution.method   radio: cash | rollover | split | installments (installments while
 //                                 the plan provision allows them, BD-5)
 //   backdropDistribution.split.cashPercent, backdropDistribution.split.rolloverPercent
 //   backdropDistribution.rollover.institution, backdropDistribution.rollover.account
+import { Decimal } from '../../../shared/calc/decimal';
 import { FORM_CODES, FORM_TITLES } from '../checklist';
 import type { DocContext, DocumentMeta } from '../context';
-import { formatDate, formatMoney, planLabel } from '../format';
+import { formatDate, formatMoney, planLabel, scenarioText } from '../format';
 import type { DocumentInput } from '../types';
 import { DocWriter } from '../writer';
 import { memberRows, memberSignature } from './common';
@@ -31,16 +33,17 @@ export function addBackdropDistribution(ctx: DocContext, input: DocumentInput, o
   });
   w.section('Member');
   memberRows(w, 'backdropDistribution', input, { fullSsn: false });
+  // The period is the member's election (on CW-300): left for the member to write, never filled
+  // from the scenario the estimate was made for, which is stated in words instead.
   w.row([
-    {
-      label: 'BackDROP period elected',
-      value: selected ? `${several ? `${planLabel(selected.r.plan)}, ` : ''}${selected.p.months} months, from ${formatDate(selected.p.backdropDate)}` : '',
-      width: 2,
-      field: 'backdropDistribution.period',
-    },
-    { label: 'Estimated lump sum', value: selected ? formatMoney(selected.p.lumpSum) : '', width: 1, field: 'backdropDistribution.lumpSum', align: 'right' },
+    { label: 'BackDROP period elected (as on the Retirement Election Form)', value: '', width: 2, field: 'backdropDistribution.period' },
+    { label: 'Estimated lump sum for that period', value: '', width: 1, field: 'backdropDistribution.lumpSum', align: 'right' },
   ]);
   w.endRows();
+  w.paragraph(
+    `Figures shown for: ${scenarioText(estimate)}${selected ? ` (estimated lump sum ${formatMoney(selected.p.lumpSum)}${several ? ` under ${planLabel(selected.r.plan)}` : ''})` : ''}. Write the period you mark on the Retirement Election Form and its lump sum from the table below.`,
+    { size: 8, field: 'backdropDistribution.scenario' },
+  );
   w.section('Lump sums by period (estimate, BD-4)');
   w.table(
     [
@@ -58,9 +61,21 @@ export function addBackdropDistribution(ctx: DocContext, input: DocumentInput, o
     { value: 'split', label: 'Split between cash and a rollover' },
   ];
   if (opts.installments !== false) methods.push({ value: 'installments', label: 'Cash in three annual installments' });
+  const installmentsNote =
+    opts.installments !== false ? ' Three annual installments: the first with your first monthly benefit payment, the others one and two years later.' : '';
   w.row([{ kind: 'radio', label: 'Distribution', width: 1, group: 'backdropDistribution.method', options: methods, selected: bd?.method ?? null }]);
-  const cashPct = bd?.cashPercent ?? '';
-  const rollPct = cashPct && /^\d{1,3}(\.\d+)?$/.test(cashPct) ? String(100 - Number(cashPct)) : '';
+  // BD-5: the cash and rollover shares of a split are each more than 0% and total 100%; a
+  // percentage outside that (a 140% cash share) is not printed, and the form says why.
+  const given = bd?.cashPercent?.trim() ?? '';
+  const split = splitShares(given);
+  const cashPct = split?.cash ?? '';
+  const rollPct = split?.rollover ?? '';
+  if (given && !split) {
+    w.notice(`The cash share noted, ${given}%, is not a split: the cash and rollover shares must each be more than 0% and together 100%. Write the shares you choose below.`, 'warn', {
+      title: 'Check the split',
+      field: 'backdropDistribution.split.cashPercent',
+    });
+  }
   w.row([
     { label: 'Split: percent in cash', value: cashPct ? `${cashPct}%` : '', width: 1, field: 'backdropDistribution.split.cashPercent', align: 'right' },
     { label: 'Split: percent rolled over', value: rollPct ? `${rollPct}%` : '', width: 1, field: 'backdropDistribution.split.rolloverPercent', align: 'right' },
@@ -72,12 +87,21 @@ export function addBackdropDistribution(ctx: DocContext, input: DocumentInput, o
   w.endRows();
   const age = estimate.results[0]?.ageAtRetirement;
   const young = age ? age.years < 59 || (age.years === 59 && age.months < 6) : false;
-  const warnings = ['Cash is paid with mandatory 20% federal income tax withholding.', 'A rollover to anywhere but MO Deferred Comp needs the receiving institution\'s signature on this form.'];
+  const warnings = [`Cash is paid with mandatory 20% federal income tax withholding.${installmentsNote}`, 'A rollover to anywhere but MO Deferred Comp needs the receiving institution\'s signature on this form.'];
   if (young) warnings.push('You will be under age 59½ at retirement: cash may carry a 10% IRS early-distribution penalty. This is a warning, not a calculation.');
   w.notice(warnings.join(' '), 'warn', { title: 'Before you choose' });
-  memberSignature(w, 'I elect the distribution of my BackDROP lump sum marked above.');
-  w.signatures([
-    { label: 'Receiving institution: authorized signature (rollovers outside MO Deferred Comp)', width: 3 },
-    { label: 'Date', width: 1.4 },
-  ]);
+  memberSignature(w, 'I elect the distribution of my BackDROP lump sum marked above.', (w) =>
+    w.signatures([
+      { label: 'Receiving institution: authorized signature (rollovers outside MO Deferred Comp)', width: 3 },
+      { label: 'Date', width: 1.4 },
+    ]),
+  );
+}
+
+/** A split's shares as printed ("40", "60"), or null unless the cash share is above 0 and below 100. */
+export function splitShares(cashPercent: string): { cash: string; rollover: string } | null {
+  if (!/^\d{1,3}(\.\d{1,2})?$/.test(cashPercent)) return null;
+  const cash = new Decimal(cashPercent);
+  if (cash.lessThanOrEqualTo(0) || cash.greaterThanOrEqualTo(100)) return null;
+  return { cash: cash.toString(), rollover: new Decimal(100).minus(cash).toString() };
 }

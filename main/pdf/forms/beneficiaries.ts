@@ -1,8 +1,9 @@
 // Designation/Change of Beneficiaries (Step 1, CW-204), FORM-3. SSNs print in full (the member's
 // and each person's): MOSERS needs them to pay a beneficiary.
 //
-// One section per designation that applies: life insurance (if insured), MSEP 2011 contributions
-// (MSEP 2011 members), and any other designation the caseload holds.
+// One section per designation that applies: life insurance (if insured) and MSEP 2011
+// contributions (MSEP 2011 members). The final-payment and guaranteed-payment beneficiaries are
+// designated once, on the election form.
 // Fields, with <d> = lifeInsurance | finalPayment | guaranteedPayments | msep2011Contributions:
 //   beneficiaries.member.{name,memberId,ssn}                              ssn in full
 //   beneficiaries.<d>.primary[i].{name,kind,relationship,birthDate,ssn,share,address}
@@ -44,8 +45,8 @@ export function designationsFor(input: DocumentInput): Designation[] {
   const held = new Set((input.member.beneficiaries ?? []).map((b) => b.designation));
   const out: Designation[] = ['life-insurance'];
   if (input.estimate.results.some((r) => r.plan === 'MSEP2011') || held.has('msep2011-contributions')) out.push('msep2011-contributions');
-  if (held.has('final-payment')) out.push('final-payment');
-  if (held.has('guaranteed-payments')) out.push('guaranteed-payments');
+  // The final payment and the remaining guaranteed payments go with the payment option: they are
+  // designated in one place, section 1 of the Retirement Election Form (CW-300), not here too.
   return out;
 }
 
@@ -96,5 +97,6 @@ export function addBeneficiaries(ctx: DocContext, input: DocumentInput, prepared
     }
     if (warnings.length > 0) w.notice(warnings.join(' '), 'warn', { title: 'Check before signing' });
   }
+  w.paragraph('Beneficiaries for the final payment (Life Income Annuity) or the remaining guaranteed payments are named on the Personalized Retirement Election Form (CW-300), section 1, with the payment option.', { size: 8 });
   memberSignature(w, 'I revoke any earlier designation for the benefits above and name these beneficiaries.');
 }

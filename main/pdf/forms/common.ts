@@ -37,15 +37,21 @@ export function memberRows(w: DocWriter, prefix: string, input: DocumentInput, o
   }
 }
 
-/** Signature lines: the member's signature and the date. */
-export function memberSignature(w: DocWriter, statement: string): void {
-  w.gap(4);
-  w.paragraph(statement, { size: 8 });
-  w.gap(6);
-  w.signatures([
-    { label: 'Member signature', width: 3 },
-    { label: 'Date', width: 1.4 },
-  ]);
+/**
+ * The statement the member signs and the signature lines, kept together on one page (measured,
+ * see DocWriter.keepTogether); `after` adds more signature lines to the same block.
+ */
+export function memberSignature(w: DocWriter, statement: string, after?: (w: DocWriter) => void): void {
+  w.keepTogether((w) => {
+    w.gap(4);
+    w.paragraph(statement, { size: 8 });
+    w.gap(6);
+    w.signatures([
+      { label: 'Member signature', width: 3 },
+      { label: 'Date', width: 1.4 },
+    ]);
+    after?.(w);
+  });
 }
 
 /** Whole years of age at a date, or null. */

@@ -69,7 +69,7 @@ export function addRetirementApplication(ctx: DocContext, input: DocumentInput):
 
   w.section('Proof of age and lawful presence (FORM-1) — attach one document for each person', 80);
   w.paragraph(
-    "Accepted: an original U.S. birth certificate with a raised seal, or a copy of a Missouri driver's licence or non-driver ID, a U.S. passport, a certificate of citizenship, a certificate of naturalization, or a certificate of birth abroad. Married members also attach a marriage certificate.",
+    "Accepted: an original U.S. birth certificate with a raised seal, or a copy of a Missouri driver's licence or non-driver ID, a U.S. passport, a certificate of citizenship, a certificate of naturalization, or a certificate of birth abroad. Married members also attach a marriage certificate. You can also upload scanned documents: log in to your Member Homepage, look for Online Documents and click Document Upload.",
     { size: TYPE.small },
   );
   const proofs = new Map(list.proofs.map((p) => [p.document, p] as const));

@@ -11,7 +11,7 @@ type Facts = {
   spouse: { name: string; birth: string } | null;
   /** Plan radio options (MSEP members only). */
   plans: string[] | null;
-  /** BackDROP radio options, and the preselected one. */
+  /** BackDROP radio options (never preselected: the election is the member's own act). */
   backdrop: { options: string[]; selected: string | null; period: string; lumpSum: string } | null;
   msep2011: boolean;
 };
@@ -36,7 +36,7 @@ export const FACTS: Record<string, Facts> = {
     lastDayWorked: '',
     spouse: { name: 'Renee Oyelaran', birth: 'July 15, 1966' },
     plans: null,
-    backdrop: { options: ['none', '12', '24', '28'], selected: '12', period: '12 months, from May 1, 2026', lumpSum: '$42,022.80' },
+    backdrop: { options: ['none', '12', '24', '28'], selected: null, period: '', lumpSum: '' },
     msep2011: false,
   },
   'msep2011-early': {
@@ -168,6 +168,10 @@ export function packetFields(example: string, optionCodes: string[]): Record<str
     'w4p.deductions': '',
     'w4p.extraWithholding': '$50.00',
     'w4p.noWithholding': false,
+    'w4p.missouri.choice': { selected: null, options: ['withhold', 'none'] },
+    'w4p.missouri.filingStatus': { selected: null, options: ['single', 'married-joint', 'head-of-household'] },
+    'w4p.missouri.extraWithholding': '',
+    'w4p.startDate': '',
   });
 
   // Designation/Change of Beneficiaries (FORM-3), SSNs in full.
@@ -181,16 +185,17 @@ export function packetFields(example: string, optionCodes: string[]): Record<str
     beneficiaryRows(out, 'msep2011Contributions', 'primary', []);
     beneficiaryRows(out, 'msep2011Contributions', 'contingent', []);
   }
-  beneficiaryRows(out, 'guaranteedPayments', 'primary', [{ ...BLANK, name: 'Example Family Trust', kind: 'Trust', relationship: 'Trust', share: '1/1', address: 'PO Box 77, Jefferson City, MO 65102' }]);
-  beneficiaryRows(out, 'guaranteedPayments', 'contingent', [{ ...BLANK, name: 'Missouri Food Bank Association', kind: 'Organization', relationship: 'Charity', share: '100%' }]);
+  // Guaranteed-payment beneficiaries are designated once, on the election form (issue 12 item 9).
 
-  // Optional life (FORM-4).
-  memberId(out, 'optionalLife', f, 'masked');
-  Object.assign(out, {
-    'optionalLife.carried': '$75,000.00',
-    'optionalLife.elected': '$60,000.00',
-    'optionalLife.choice': { selected: 'reduce', options: ['retain', 'reduce', 'cancel'] },
-  });
+  // Optional life (FORM-4): not offered to a terminated-vested member (issue 12 item 9).
+  if (example !== 'terminated-vested') {
+    memberId(out, 'optionalLife', f, 'masked');
+    Object.assign(out, {
+      'optionalLife.carried': '$75,000.00',
+      'optionalLife.elected': '$60,000.00',
+      'optionalLife.choice': { selected: 'reduce', options: ['retain', 'reduce', 'cancel'] },
+    });
+  }
 
   // Authorization to Release Information (FORM-6).
   memberId(out, 'release', f, 'masked');

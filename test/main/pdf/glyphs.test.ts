@@ -36,10 +36,10 @@ describe('characters and the embedded font', () => {
     expect(flat(pdftotext(r.bytes))).toContain('José Landry');
   });
 
-  it('refuses a character the font lacks, naming the field (CJK in the name)', async () => {
+  it('refuses a character no bundled font has, naming the field (Hangul; Chinese prints, scripts.test.ts)', async () => {
     const input = plainInput('msep-both-plans');
-    input.member.fullName = '山田 太郎';
-    await expect(buildEstimateAndElection(input)).rejects.toThrow('member.name: character "山" (U+5C71) cannot be printed in the embedded font');
+    input.member.fullName = '김 철수';
+    await expect(buildEstimateAndElection(input)).rejects.toThrow('member.name: character "김" (U+AE40) cannot be printed in the embedded font');
   });
 
   it('refuses an emoji in a beneficiary, naming the field', async () => {

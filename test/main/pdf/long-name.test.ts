@@ -5,6 +5,7 @@ import { buildEstimateAndElection, buildPacket } from '../../../main/pdf/packet'
 import { widgetRects } from './fields';
 import { plainInput, richInput } from './fixtures';
 import { flat, pdftotext, pdfWords } from './poppler';
+import { NAME_MAX } from '../../../shared/domain/printable';
 
 const LONG = 'Maximiliana Alexandrina Josefina Wilhelmina Bartholomew-Fitzgerald de la Cruz Montgomery-Vandenberghe Oyelaran-Whitfield III';
 const MEDIUM = 'Maximiliana Alexandrina Bartholomew-Fitzgerald III';
@@ -69,7 +70,9 @@ describe('long names', () => {
     // The whole name is in the text of every document, and on every page footer.
     const text = flat(pdftotext(r.bytes));
     expect(text).toContain(LONG);
-    for (let p = 1; p <= r.pageCount; p++) expect(flat(pdftotext(r.bytes, { first: p, last: p }))).toContain(`Page ${p} of ${r.pageCount}`);
+    for (const d of r.documents) {
+      for (let p = d.firstPage; p <= d.lastPage; p++) expect(flat(pdftotext(r.bytes, { first: p, last: p }))).toContain(`Page ${p - d.firstPage + 1} of ${d.lastPage - d.firstPage + 1}`);
+    }
   });
 
   it('print within the page margins on every page of the packet (flattened)', async () => {
@@ -88,6 +91,36 @@ describe('long names', () => {
     }
     const text = flat(pdftotext(r.bytes));
     expect(text.split(LONG).length - 1).toBeGreaterThan(r.pageCount); // every footer and every form
+  });
+
+  it(`names of the shared limit (NAME_MAX, ${NAME_MAX} characters) in every name field print whole, within the margins`, async () => {
+    const words = (seed: string) => {
+      let out = '';
+      for (let i = 0; out.length < NAME_MAX; i++) out += `${out ? ' ' : ''}${seed}${'abcdefghij'.slice(0, 3 + (i % 7))}`;
+      return out.slice(0, NAME_MAX).trimEnd();
+    };
+    const input = richInput('msep2000-rule80-backdrop');
+    input.member.fullName = null;
+    input.member.firstName = words('Maximilian');
+    input.member.middleName = words('Josephine');
+    input.member.lastName = words('Bartholomew');
+    expect(input.member.lastName.length).toBeLessThanOrEqual(NAME_MAX);
+    input.member.spouse = { name: words('Spouse'), ssn: '987-65-4320', birthDate: '1966-07-15' };
+    input.member.beneficiaries = (input.member.beneficiaries ?? []).map((b, i) => ({ ...b, name: words(`Beneficiary${i}`) }));
+    input.member.agent = { name: words('Agent'), phone: null, address: null };
+    input.member.process = null;
+    const r = await buildPacket(input, { flatten: true });
+    for (let p = 1; p <= r.pageCount; p++) {
+      for (const w of pdfWords(r.bytes, p)) {
+        expect(w.xMin, `page ${p} "${w.text}"`).toBeGreaterThanOrEqual(35.5);
+        expect(w.xMax, `page ${p} "${w.text}"`).toBeLessThanOrEqual(576.5);
+        expect(w.yMax, `page ${p} "${w.text}"`).toBeLessThanOrEqual(792 - 20);
+      }
+    }
+    const full = `${input.member.firstName} ${input.member.middleName} ${input.member.lastName}`;
+    const pages = pdftotext(r.bytes).split('\f').map(flat);
+    for (let p = 1; p <= r.pageCount; p++) expect(pages[p - 1], `page ${p} footer`).toContain(input.member.lastName);
+    expect(flat(pdftotext(r.bytes))).toContain(full);
   });
 
   it('wrap inside a narrow box (a beneficiary name) and keep it whole', async () => {

@@ -17,7 +17,10 @@ describe('buildRosterPackets', () => {
     expect(packets).toHaveLength(4);
     packets.forEach((p, i) => {
       expect(p.documents[0]?.kind).toBe('cover');
-      expect(flat(pdftotext(p.bytes, { first: 1, last: 1 }))).toContain(`Page 1 of ${p.pageCount} — Roster Member ${i + 1}`);
+      const cover = p.documents[0];
+      const first = flat(pdftotext(p.bytes, { first: 1, last: 1 }));
+      expect(first).toContain(`Page 1 of ${(cover?.lastPage ?? 0) - (cover?.firstPage ?? 0) + 1}`);
+      expect(first).toContain(`Roster Member ${i + 1}`);
     });
   });
 });

@@ -3,7 +3,7 @@
 // document font lacks names its field and what to do.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PRINTING_UNAVAILABLE, type DocumentHost, type HostPrintResult } from '../../../main/services/documents';
-import { openTestApp, seedSmith, value, type TestApp } from '../caseload-fixture';
+import { johnSmith, openTestApp, seedSmith, value, type TestApp } from '../caseload-fixture';
 
 let t: TestApp;
 let memberId: number;
@@ -63,17 +63,18 @@ describe('documents:print', () => {
   });
 });
 
-describe('documents:packet with a character the font lacks', () => {
-  it('INVALID_INPUT naming the field and saying what to do', async () => {
+describe('documents:packet and the printable rule (shared/domain/printable.ts)', () => {
+  it('a Chinese legal name prints (the Noto Sans SC fallback)', async () => {
     const seeded = await seedSmith(t, { memberId: 'M100201', firstName: '山田' });
     const r = await t.call('documents:packet', { memberId: seeded.id });
-    expect(r).toEqual({
+    expect(r.ok).toBe(true);
+  });
+
+  it('a name the packet cannot print is refused at entry, naming the field and the character', async () => {
+    const r = await t.call('members:create', { member: johnSmith({ memberId: 'M100202', firstName: 'Ann 😀' }) });
+    expect(r).toMatchObject({
       ok: false,
-      error: {
-        code: 'INVALID_INPUT',
-        message: 'The packet cannot be printed. Replace the character "山" (U+5C71) in member.name on the member record, then build the packet again.',
-        fields: { 'member.name': 'Replace the character "山" (U+5C71): the document font cannot print it.' },
-      },
+      error: { code: 'INVALID_INPUT', fields: { 'member.firstName': 'contains "😀" (U+1F600), which the printed forms cannot show: replace or remove it' } },
     });
   });
 });

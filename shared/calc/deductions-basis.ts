@@ -74,8 +74,8 @@ const US_MO_2026: DeductionsBasis = {
         ['531750', '116896', '0.35'],
         ['788000', '206583.50', '0.37'],
       ]),
-      // Single or married filing separately: the 2026 brackets (Rev. Proc. 2025-32) over the
-      // standard deduction of 16,100 less the 8,600 adjustment, as Publication 15-T builds its rows.
+      // Single or married filing separately: the rows as printed in Publication 15-T (2026). They
+      // are also the 2026 brackets (Rev. Proc. 2025-32) moved up by 16,100 − 8,600 = 7,500.
       single: rows([
         ['0', '0', '0'],
         ['7500', '0', '0.10'],
@@ -86,7 +86,7 @@ const US_MO_2026: DeductionsBasis = {
         ['263725', '58448', '0.35'],
         ['648100', '192979.25', '0.37'],
       ]),
-      // Head of household: the 2026 brackets over the standard deduction of 24,150 less 8,600.
+      // Head of household: the rows as printed (the 2026 brackets moved up by 24,150 − 8,600 = 15,550).
       head: rows([
         ['0', '0', '0'],
         ['15550', '0', '0.10'],
@@ -98,10 +98,44 @@ const US_MO_2026: DeductionsBasis = {
         ['656150', '191171', '0.37'],
       ]),
     },
-    checkbox: null,
+    // The Form W-4 / W-4P Step 2 checkbox schedules, as printed (no line 1g adjustment applies).
+    // Each is the standard schedule at half width; the printed thresholds are rounded to whole
+    // dollars and the bases are worked from the unrounded half (so 108,938 carries 20,512).
+    checkbox: {
+      married: rows([
+        ['0', '0', '0'],
+        ['16100', '0', '0.10'],
+        ['28500', '1240', '0.12'],
+        ['66500', '5800', '0.22'],
+        ['121800', '17966', '0.24'],
+        ['217875', '41024', '0.32'],
+        ['272325', '58448', '0.35'],
+        ['400450', '103291.75', '0.37'],
+      ]),
+      single: rows([
+        ['0', '0', '0'],
+        ['8050', '0', '0.10'],
+        ['14250', '620', '0.12'],
+        ['33250', '2900', '0.22'],
+        ['60900', '8983', '0.24'],
+        ['108938', '20512', '0.32'],
+        ['136163', '29224', '0.35'],
+        ['328350', '96489.63', '0.37'],
+      ]),
+      head: rows([
+        ['0', '0', '0'],
+        ['12075', '0', '0.10'],
+        ['20925', '885', '0.12'],
+        ['45800', '3870', '0.22'],
+        ['64925', '8077.50', '0.24'],
+        ['112950', '19603.50', '0.32'],
+        ['140175', '28315.50', '0.35'],
+        ['332375', '95585.50', '0.37'],
+      ]),
+    },
     sources: [
-      'IRS Publication 15-T (2026), Federal Income Tax Withholding Methods: Worksheet 1B and the Annual STANDARD Withholding Rate Schedules (married filing jointly rows 19,300 / 44,100 / 2,480 + 12% / 120,100; Worksheet 1B line 1g 12,900 and 8,600), as reproduced at halfpricesoft.com/federal_income_tax_2026 (December 2025).',
-      'Single and head-of-household rows: the 2026 tax brackets of Rev. Proc. 2025-32 (single 12,400 / 50,400 / 105,700 / 201,775 / 256,225 / 640,600; head of household 17,700 / 67,450 / 105,700 / 201,750 / 256,200 / 640,600) over the 2026 standard deductions (16,100; 24,150) less the 8,600 adjustment, the construction Publication 15-T uses; to be checked against the printed rows.',
+      'IRS Publication 15-T (2026), Federal Income Tax Withholding Methods, section 1: Worksheet 1B (periodic payments of pensions and annuities, 2022 or later Form W-4P), line 1g 12,900 (married filing jointly) and 8,600 (otherwise), and the 2026 Annual Percentage Method Tables, STANDARD and Form W-4 Step 2 Checkbox Withholding Rate Schedules for married filing jointly, single or married filing separately, and head of household (https://www.irs.gov/publications/p15t).',
+      'Checked row for row against independent transcriptions of the same 2026 annual tables: halfpricesoft.com/federal_income_tax_2026 (married filing jointly, December 2025) and several public payroll programs citing Publication 15-T (2026) section 1 (every STANDARD and checkbox row of all three statuses agree). Each row is also consistent with the 2026 brackets of Rev. Proc. 2025-32 over the 2026 standard deductions (16,100; 32,200; 24,150) less the line 1g adjustment, full width for the STANDARD schedules and half width for the checkbox schedules.',
     ],
   },
   missouri: null,

@@ -1,5 +1,5 @@
 import { cents, Decimal, ZERO } from './decimal';
-import type { Bracket, DeductionsBasis, FilingStatus } from './deductions-basis';
+import type { Bracket, DeductionsBasis, FilingStatus, MissouriBasis, MoFilingStatus } from './deductions-basis';
 
 /** The Form W-4P (2022 or later) elections that drive federal withholding (TAX-2). */
 export type W4pElections = {
@@ -53,4 +53,31 @@ export function federalMonthlyWithholding(basis: DeductionsBasis, monthlyPayment
   const tentativeAnnual = scheduleAmount(schedules[e.filingStatus], adjustedAnnual);
   const perMonth = Decimal.max(ZERO, tentativeAnnual.dividedBy(12).minus(e.credits.dividedBy(12)));
   return { monthly: cents(perMonth.plus(e.extraWithholding)), adjustedAnnual, tentativeAnnual };
+}
+
+/** The Form MO W-4P election (TAX-1): no withholding, or a flat monthly amount; the formula's filing status. */
+export type MissouriElection = { filingStatus: MoFilingStatus; noWithholding: boolean; monthlyAmount: Decimal | null };
+
+export type MissouriFormula = {
+  /** The period amount, rounded to the nearest whole dollar as the formula says. */
+  monthly: Decimal;
+  /** The annual tax, in cents. */
+  annualTax: Decimal;
+  taxable: Decimal;
+  /** TAX-1: the public pension exemption subtracted (annual), or null when the basis has no ceiling for the year. */
+  exemption: Decimal | null;
+};
+
+/**
+ * TAX-1: the Missouri Department of Revenue withholding formula for a monthly pension payment:
+ * the annual payment, less the public pension exemption (the whole payment up to the year's
+ * ceiling, when the basis carries one), less the Step 1 standard deduction, taxed by the Step 2
+ * annual table, divided by 12 and rounded to the nearest dollar.
+ */
+export function missouriFormulaMonthly(mo: MissouriBasis, status: MoFilingStatus, monthlyPayment: Decimal): MissouriFormula {
+  const annual = monthlyPayment.times(12);
+  const exemption = mo.publicPensionExemptionCeiling === null ? null : Decimal.min(annual, mo.publicPensionExemptionCeiling);
+  const taxable = Decimal.max(ZERO, annual.minus(exemption ?? ZERO).minus(mo.standardDeduction[status]));
+  const annualTax = cents(scheduleAmount(mo.brackets, taxable));
+  return { monthly: annualTax.dividedBy(12).toDecimalPlaces(0, Decimal.ROUND_HALF_UP), annualTax, taxable, exemption };
 }

@@ -16,8 +16,6 @@ export type FederalBasis = Readonly<{
   standardAdjustment: Readonly<Record<FilingStatus, string>>;
   /** STANDARD Withholding Rate Schedules (Step 2 box not checked), annual. */
   standard: Readonly<Record<FilingStatus, readonly Bracket[]>>;
-  /** The Step 2 checkbox schedules; null when the basis does not carry them. */
-  checkbox: Readonly<Record<FilingStatus, readonly Bracket[]>> | null;
   sources: readonly string[];
 }>;
 
@@ -109,44 +107,9 @@ const US_MO_2026: DeductionsBasis = {
         ['656150', '191171', '0.37'],
       ]),
     },
-    // The Form W-4 / W-4P Step 2 checkbox schedules, as printed (no line 1g adjustment applies).
-    // Each is the standard schedule at half width; the printed thresholds are rounded to whole
-    // dollars and the bases are worked from the unrounded half (so 108,938 carries 20,512).
-    checkbox: {
-      married: rows([
-        ['0', '0', '0'],
-        ['16100', '0', '0.10'],
-        ['28500', '1240', '0.12'],
-        ['66500', '5800', '0.22'],
-        ['121800', '17966', '0.24'],
-        ['217875', '41024', '0.32'],
-        ['272325', '58448', '0.35'],
-        ['400450', '103291.75', '0.37'],
-      ]),
-      single: rows([
-        ['0', '0', '0'],
-        ['8050', '0', '0.10'],
-        ['14250', '620', '0.12'],
-        ['33250', '2900', '0.22'],
-        ['60900', '8983', '0.24'],
-        ['108938', '20512', '0.32'],
-        ['136163', '29224', '0.35'],
-        ['328350', '96489.63', '0.37'],
-      ]),
-      head: rows([
-        ['0', '0', '0'],
-        ['12075', '0', '0.10'],
-        ['20925', '885', '0.12'],
-        ['45800', '3870', '0.22'],
-        ['64925', '8077.50', '0.24'],
-        ['112950', '19603.50', '0.32'],
-        ['140175', '28315.50', '0.35'],
-        ['332375', '95585.50', '0.37'],
-      ]),
-    },
     sources: [
-      'IRS Publication 15-T (2026), Federal Income Tax Withholding Methods, section 1: Worksheet 1B (periodic payments of pensions and annuities, 2022 or later Form W-4P), line 1g 12,900 (married filing jointly) and 8,600 (otherwise), and the 2026 Annual Percentage Method Tables, STANDARD and Form W-4 Step 2 Checkbox Withholding Rate Schedules for married filing jointly, single or married filing separately, and head of household (https://www.irs.gov/publications/p15t).',
-      'Checked row for row against independent transcriptions of the same 2026 annual tables: halfpricesoft.com/federal_income_tax_2026 (married filing jointly, December 2025) and several public payroll programs citing Publication 15-T (2026) section 1 (every STANDARD and checkbox row of all three statuses agree). Each row is also consistent with the 2026 brackets of Rev. Proc. 2025-32 over the 2026 standard deductions (16,100; 32,200; 24,150) less the line 1g adjustment, full width for the STANDARD schedules and half width for the checkbox schedules.',
+      'IRS Publication 15-T (2026), Federal Income Tax Withholding Methods, section 1: Worksheet 1B (periodic payments of pensions and annuities, 2022 or later Form W-4P), line 1g 12,900 (married filing jointly) and 8,600 (otherwise), and the 2026 Annual Percentage Method Tables, STANDARD Withholding Rate Schedules for married filing jointly, single or married filing separately, and head of household (https://www.irs.gov/publications/p15t). Worksheet 1B uses the STANDARD schedules only: the W-4P has no Step 2 checkbox (the Form W-4 Step 2 checkbox schedules are for wages); its Step 2(b)(iii) amount enters Worksheet 1B Step 2 Parts I to III.',
+      'Checked row for row against independent transcriptions of the same 2026 annual tables: halfpricesoft.com/federal_income_tax_2026 (married filing jointly, December 2025) and several public payroll programs citing Publication 15-T (2026) section 1 (every STANDARD row of all three statuses agrees). Each row is also the 2026 brackets of Rev. Proc. 2025-32 moved up by the 2026 standard deduction (16,100; 32,200; 24,150) less the line 1g adjustment. Worksheet 1B Step 2 Parts I to III as implemented by a public pension administration system (lines 2a to 2u).',
     ],
   },
   missouri: {

@@ -13,7 +13,7 @@ function w4p(e: Elections): W4pElections {
   if (!f) return NO_ELECTION; // TAX-2: no election on file
   return {
     filingStatus: f.filingStatus,
-    multiplePensions: f.multiplePensions,
+    step2Income: new Decimal(f.step2Income),
     credits: new Decimal(f.credits),
     otherIncome: new Decimal(f.otherIncome),
     deductions: new Decimal(f.deductions),
@@ -120,7 +120,7 @@ export function withNet(c: Case, estimate: Estimate): Estimate {
       health: new Decimal(el.premiums.health),
     };
     if (!el.federal) notes.add('TAX-2', 'No W-4P election on file: federal tax is withheld as for a single filer under the current Form W-4P.');
-    notes.add('TAX-2', `Federal withholding by the ${basis.id} basis: IRS Publication 15-T (${basis.taxYear}) Worksheet 1B, percentage method for monthly pension payments. ${e.noWithholding ? 'The W-4P elects no withholding.' : `Filing status ${e.filingStatus}${e.multiplePensions ? ', Step 2 box checked' : ''}.`}`);
+    notes.add('TAX-2', `Federal withholding by the ${basis.id} basis: IRS Publication 15-T (${basis.taxYear}) Worksheet 1B, percentage method for monthly pension payments. ${e.noWithholding ? 'The W-4P elects no withholding.' : `Filing status ${e.filingStatus}${e.step2Income.isZero() ? '' : `, Step 2(b)(iii) ${moneyWithCommas(e.step2Income)} a year of other jobs and pensions (Worksheet 1B Step 2 Parts I to III)`}.`}`);
     const mo = moW4p(el);
     missouriNotes(basis, mo, notes);
     const lastTemp = res.temporaryBenefit ? parseMonth(res.temporaryBenefit.lastPaymentMonth) : null;

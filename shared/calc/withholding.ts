@@ -4,8 +4,8 @@ import type { Bracket, DeductionsBasis, FilingStatus, MissouriBasis, MoFilingSta
 /** The Form W-4P (2022 or later) elections that drive federal withholding (TAX-2). */
 export type W4pElections = {
   filingStatus: FilingStatus;
-  /** Step 2: more than one job or pension (the checkbox). */
-  multiplePensions: boolean;
+  /** Step 2(b)(iii), annual: the income from jobs and lower-paying pensions (the W-4P has no Step 2 checkbox). */
+  step2Income: Decimal;
   /** Step 3, annual. */
   credits: Decimal;
   /** Step 4(a), annual. */
@@ -21,7 +21,7 @@ export type W4pElections = {
 /** TAX-2: with no election on file, withhold as a single filer under the current W-4P. */
 export const NO_ELECTION: W4pElections = {
   filingStatus: 'single',
-  multiplePensions: false,
+  step2Income: ZERO,
   credits: ZERO,
   otherIncome: ZERO,
   deductions: ZERO,
@@ -39,19 +39,25 @@ export function scheduleAmount(schedule: readonly Bracket[], annual: Decimal): D
 export type FederalWithholding = { monthly: Decimal; adjustedAnnual: Decimal; tentativeAnnual: Decimal } | { monthly: null; reason: string };
 
 /**
- * TAX-2: Publication 15-T Worksheet 1B for a monthly periodic pension payment (12 periods):
- * annual payment + Step 4(a) − Step 4(b) − the line 1g adjustment (Step 2 box not checked), the
- * tentative annual withholding from the schedule, divided by 12, less Step 3 / 12 (not below
- * zero), plus Step 4(c). Rounded to cents (MONEY-2).
+ * TAX-2: Publication 15-T Worksheet 1B for a monthly periodic pension payment (12 periods).
+ * Step 1: line 1i = annual payment + Step 4(a) − Step 4(b) − the line 1g adjustment (may be
+ * negative); the adjusted annual payment is 1i, not below zero. Step 2, on the STANDARD schedule:
+ * with no Step 2(b)(iii) amount, the tentative annual withholding is the schedule on the adjusted
+ * annual payment; with one, Part I is the schedule on (2(b)(iii) − the adjustment, not below zero),
+ * Part II the schedule on (2(b)(iii) + 1i, not below zero), and the tentative amount is Part II −
+ * Part I, not below zero (this payment's share stacked on the other income). Steps 3 and 4: less
+ * Step 3, not below zero, divided by 12, plus Step 4(c). Rounded to cents (MONEY-2).
  */
 export function federalMonthlyWithholding(basis: DeductionsBasis, monthlyPayment: Decimal, e: W4pElections): FederalWithholding {
   if (e.noWithholding) return { monthly: ZERO, adjustedAnnual: ZERO, tentativeAnnual: ZERO };
-  const schedules = e.multiplePensions ? basis.federal.checkbox : basis.federal.standard;
-  if (!schedules) return { monthly: null, reason: `the ${basis.id} basis does not carry the Step 2 checkbox schedules` };
-  const adjustment = e.multiplePensions ? ZERO : new Decimal(basis.federal.standardAdjustment[e.filingStatus]);
-  const adjustedAnnual = Decimal.max(ZERO, monthlyPayment.times(12).plus(e.otherIncome).minus(e.deductions).minus(adjustment));
-  const tentativeAnnual = scheduleAmount(schedules[e.filingStatus], adjustedAnnual);
-  const perMonth = Decimal.max(ZERO, tentativeAnnual.dividedBy(12).minus(e.credits.dividedBy(12)));
+  const schedule = basis.federal.standard[e.filingStatus];
+  const adjustment = new Decimal(basis.federal.standardAdjustment[e.filingStatus]);
+  const line1i = monthlyPayment.times(12).plus(e.otherIncome).minus(e.deductions).minus(adjustment);
+  const adjustedAnnual = Decimal.max(ZERO, line1i);
+  const tentativeAnnual = e.step2Income.isZero()
+    ? scheduleAmount(schedule, adjustedAnnual)
+    : Decimal.max(ZERO, scheduleAmount(schedule, Decimal.max(ZERO, e.step2Income.plus(line1i))).minus(scheduleAmount(schedule, Decimal.max(ZERO, e.step2Income.minus(adjustment)))));
+  const perMonth = Decimal.max(ZERO, tentativeAnnual.minus(e.credits).dividedBy(12));
   return { monthly: cents(perMonth.plus(e.extraWithholding)), adjustedAnnual, tentativeAnnual };
 }
 

@@ -92,7 +92,7 @@ export const electionsSchema = z.strictObject(
       .strictObject(
         {
           filingStatus: z.enum(FILING, { error: 'must be "single", "married" or "head"' }),
-          multiplePensions: z.boolean().optional().default(false),
+          step2Income: moneyDefault0,
           credits: moneyDefault0,
           otherIncome: moneyDefault0,
           deductions: moneyDefault0,

@@ -27,21 +27,6 @@ describe('TAX: the deductions basis', () => {
     const flat = (rows: readonly { over: string; base: string; rate: string }[]) => rows.map((r) => `${r.over}/${r.base}/${r.rate}`);
     expect(flat(basis.federal.standard.single)).toEqual(['0/0/0', '7500/0/0.10', '19900/1240/0.12', '57900/5800/0.22', '113200/17966/0.24', '209275/41024/0.32', '263725/58448/0.35', '648100/192979.25/0.37']);
     expect(flat(basis.federal.standard.head)).toEqual(['0/0/0', '15550/0/0.10', '33250/1770/0.12', '83000/7740/0.22', '121250/16155/0.24', '217300/39207/0.32', '271750/56631/0.35', '656150/191171/0.37']);
-    expect(flat(basis.federal.checkbox!.single).at(-1)).toBe('328350/96489.63/0.37');
-  });
-  it('TAX-2: each checkbox row is the STANDARD row at half width (2026 brackets, thresholds rounded to dollars as printed)', () => {
-    for (const status of ['single', 'married', 'head'] as const) {
-      const std = basis.federal.standard[status];
-      const cb = basis.federal.checkbox![status];
-      const sd = { single: D('16100'), married: D('32200'), head: D('24150') }[status];
-      const adj = D(basis.federal.standardAdjustment[status]);
-      for (let i = 1; i < std.length; i++) {
-        // The bracket start behind the STANDARD row, halved, over half the standard deduction.
-        const half = D(std[i]!.over).minus(sd.minus(adj)).dividedBy(2).plus(sd.dividedBy(2));
-        expect(`${status} ${i}: ${half.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toString()}`).toBe(`${status} ${i}: ${cb[i]!.over}`);
-        expect(cb[i]!.rate).toBe(std[i]!.rate);
-      }
-    }
   });
   it('TAX-2: each schedule row\'s base is the tax on the rows below it (the schedules are consistent)', () => {
     for (const [status, rows] of Object.entries(basis.federal.standard)) {
@@ -76,16 +61,15 @@ describe('TAX-2: federal withholding, Publication 15-T Worksheet 1B (monthly pen
     expect(money(federalMonthlyWithholding(basis, D('2231.25'), e({ filingStatus: 'head' })).monthly!)).toBe('21.88');
     expect(money(federalMonthlyWithholding(basis, D('2231.25'), e({ noWithholding: true })).monthly!)).toBe('0.00');
   });
-  it('TAX-2 Step 2 box (Publication 15-T 2026 checkbox schedules, no line 1g adjustment): single 2,231.25: 26,775; 620 + 12% of 12,525 = 2,123 / 12 = 176.92', () => {
-    expect(money(federalMonthlyWithholding(basis, D('2231.25'), e({ multiplePensions: true })).monthly!)).toBe('176.92');
-    // Married, 3,281.25: 39,375; 1,240 + 12% of 10,875 = 2,545 / 12 = 212.08
-    expect(money(federalMonthlyWithholding(basis, D('3281.25'), e({ filingStatus: 'married', multiplePensions: true })).monthly!)).toBe('212.08');
-    // Head of household, 6,000.00: 72,000; 8,077.50 + 24% of 7,075 = 9,775.50 / 12 = 814.625, 814.63
-    expect(money(federalMonthlyWithholding(basis, D('6000.00'), e({ filingStatus: 'head', multiplePensions: true })).monthly!)).toBe('814.63');
-  });
-  it('TAX-2: a basis without the checkbox schedules says so rather than using another', () => {
-    const bare = { ...basis, federal: { ...basis.federal, checkbox: null } };
-    expect(federalMonthlyWithholding(bare, D('2231.25'), e({ multiplePensions: true })).monthly).toBeNull();
+  it('TAX-2 W-4P Step 2(b)(iii) (Worksheet 1B Step 2 Parts I to III): single 2,231.25 beside 30,000 of job income: 267.75', () => {
+    // 1i = 26,775 − 8,600 = 18,175. Part I: 30,000 − 8,600 = 21,400: 1,240 + 12% of 1,500 = 1,420.
+    // Part II: 30,000 + 18,175 = 48,175: 1,240 + 12% of 28,275 = 4,633. 4,633 − 1,420 = 3,213 / 12 = 267.75
+    expect(money(federalMonthlyWithholding(basis, D('2231.25'), e({ step2Income: D('30000') })).monthly!)).toBe('267.75');
+    // Married, 3,281.25 beside a 10,000 pension: 1i = 26,475. Part I: 10,000 − 12,900 < 0: 0.
+    // Part II: 36,475: 10% of 17,175 = 1,717.50 / 12 = 143.125, 143.13
+    expect(money(federalMonthlyWithholding(basis, D('3281.25'), e({ filingStatus: 'married', step2Income: D('10000') })).monthly!)).toBe('143.13');
+    // Step 3 comes off the annual amount after Part III: (3,213 − 2,000) / 12 = 101.08
+    expect(money(federalMonthlyWithholding(basis, D('2231.25'), e({ step2Income: D('30000'), credits: D('2000') })).monthly!)).toBe('101.08');
   });
 });
 
@@ -184,6 +168,14 @@ describe('TAX-1: Missouri, the Department of Revenue 2026 withholding formula an
     expect(issues({})).toEqual(['elections.missouri.monthlyAmount: must be the monthly amount elected on Form MO W-4P line 2 (at least 10.00), or noWithholding must be true']);
     expect(issues({ monthlyAmount: '20.00', filingStatus: 'married' })[0]).toMatch(/^elections\.missouri\.filingStatus: must be "single", "marriedSpouseWorks"/);
     expect(issues({ monthlyAmount: '10.00' })).toEqual([]);
+  });
+  it('TAX-2: the W-4P has no Step 2 checkbox: a case giving one is refused naming the field; Step 2(b)(iii) is an annual amount', () => {
+    const r = parseCase(makeCase({ elections: { federal: { filingStatus: 'single', multiplePensions: true } } as never }), () => false);
+    expect(r.ok ? [] : r.issues).toEqual([{ path: 'elections.federal.multiplePensions', message: 'is not a field of the case format' }]);
+    const est = estimateOf(makeCase({ asOf: '2026-11-23', elections: { federal: { filingStatus: 'married', step2Income: '10000' } } }));
+    const life = est.results[0]!.options.find((o) => o.code === 'LIFE')!;
+    expect(life.net!.periods[0]!.federalWithholding).toBe('143.13'); // as worked above
+    expect(est.results[0]!.notes.some((n) => n.text.includes('Step 2(b)(iii) 10,000.00 a year of other jobs and pensions'))).toBe(true);
   });
 });
 

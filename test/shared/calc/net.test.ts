@@ -61,6 +61,14 @@ describe('TAX-2: federal withholding, Publication 15-T Worksheet 1B (monthly pen
     expect(money(federalMonthlyWithholding(basis, D('2231.25'), e({ filingStatus: 'head' })).monthly!)).toBe('21.88');
     expect(money(federalMonthlyWithholding(basis, D('2231.25'), e({ noWithholding: true })).monthly!)).toBe('0.00');
   });
+  it('TAX-2 (the IRS Tax Withholding Estimator\'s Worksheet 1B test, single, 5,000 a month): line 1g 8,600, adjusted annual payment 51,400; 2026 tentative 5,020, 418.33', () => {
+    // IRS-Public/tax-withholding-estimator, "Verifying single pension manual calculations from Pub 15T
+    // Worksheet 1B": income 60,000, line 1g 8,600, adjusted annual payment 51,400 (the same in 2026),
+    // line 2j 5,162 on the 2025 schedule (1,192.50 + 12% of 33,075 = 5,161.50, shown in dollars).
+    // On the 2026 schedule: 1,240 + 12% of 31,500 = 5,020 / 12 = 418.33.
+    const w = federalMonthlyWithholding(basis, D('5000'), NO_ELECTION);
+    expect(w.monthly && [money(w.adjustedAnnual), money(w.tentativeAnnual), money(w.monthly)]).toEqual(['51400.00', '5020.00', '418.33']);
+  });
   it('TAX-2 W-4P Step 2(b)(iii) (Worksheet 1B Step 2 Parts I to III): single 2,231.25 beside 30,000 of job income: 267.75', () => {
     // 1i = 26,775 − 8,600 = 18,175. Part I: 30,000 − 8,600 = 21,400: 1,240 + 12% of 1,500 = 1,420.
     // Part II: 30,000 + 18,175 = 48,175: 1,240 + 12% of 28,275 = 4,633. 4,633 − 1,420 = 3,213 / 12 = 267.75

@@ -29,11 +29,20 @@ export const NO_ELECTION: W4pElections = {
   noWithholding: false,
 };
 
+type ParsedRow = { over: Decimal; base: Decimal; rate: Decimal };
+/** The basis's rows parsed once (the basis is frozen, so its arrays are stable keys). */
+const parsed = new WeakMap<readonly Bracket[], ParsedRow[]>();
+
 /** The annual amount of an annual percentage-method schedule. */
 export function scheduleAmount(schedule: readonly Bracket[], annual: Decimal): Decimal {
-  let row = schedule[0]!;
-  for (const r of schedule) if (annual.greaterThanOrEqualTo(r.over)) row = r;
-  return new Decimal(row.base).plus(annual.minus(row.over).times(row.rate));
+  let rows = parsed.get(schedule);
+  if (!rows) {
+    rows = schedule.map((r) => ({ over: new Decimal(r.over), base: new Decimal(r.base), rate: new Decimal(r.rate) }));
+    parsed.set(schedule, rows);
+  }
+  let row = rows[0]!;
+  for (const r of rows) if (annual.greaterThanOrEqualTo(r.over)) row = r;
+  return row.base.plus(annual.minus(row.over).times(row.rate));
 }
 
 export type FederalWithholding = { monthly: Decimal; adjustedAnnual: Decimal; tentativeAnnual: Decimal } | { monthly: null; reason: string };
@@ -83,7 +92,8 @@ export type MissouriFormula = {
 export function missouriFormulaMonthly(mo: MissouriBasis, status: MoFilingStatus, monthlyPayment: Decimal): MissouriFormula {
   const annual = monthlyPayment.times(12);
   const exemption = mo.publicPensionExemptionCeiling === null ? null : Decimal.min(annual, mo.publicPensionExemptionCeiling);
-  const taxable = Decimal.max(ZERO, annual.minus(exemption ?? ZERO).minus(mo.standardDeduction[status]));
+  const afterExemption = exemption === null ? annual : annual.minus(exemption);
+  const taxable = Decimal.max(ZERO, afterExemption.minus(mo.standardDeduction[status]));
   const annualTax = cents(scheduleAmount(mo.brackets, taxable));
   return { monthly: annualTax.dividedBy(12).toDecimalPlaces(0, Decimal.ROUND_HALF_UP), annualTax, taxable, exemption };
 }

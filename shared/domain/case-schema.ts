@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { tryParseDate, tryParseMonth } from '../calc/dates';
+import { Decimal } from '../calc/decimal';
 
 // The case file, format version 1 (../shared/domain/CASE-FORMAT.md). The only definition of this
 // shape: the CLI, the estimates IPC channel, batch runs and the caseload all parse with it.
@@ -78,6 +79,7 @@ export const paySchema = z.strictObject({
 }, { error: 'must be an object with the pay fields' });
 
 const FILING = ['single', 'married', 'head'] as const;
+const MO_FILING = ['single', 'marriedSpouseWorks', 'marriedSpouseDoesNotWork', 'head'] as const;
 const moneyDefault0 = moneySchema.optional().default('0');
 
 /**
@@ -90,7 +92,7 @@ export const electionsSchema = z.strictObject(
       .strictObject(
         {
           filingStatus: z.enum(FILING, { error: 'must be "single", "married" or "head"' }),
-          multiplePensions: z.boolean().optional().default(false),
+          step2Income: moneyDefault0,
           credits: moneyDefault0,
           otherIncome: moneyDefault0,
           deductions: moneyDefault0,
@@ -102,6 +104,24 @@ export const electionsSchema = z.strictObject(
       .nullable()
       .optional()
       .default(null),
+    missouri: z
+      .strictObject(
+        {
+          filingStatus: z.enum(MO_FILING, { error: 'must be "single", "marriedSpouseWorks", "marriedSpouseDoesNotWork" or "head"' }).optional().default('single'),
+          noWithholding: z.boolean().optional().default(false),
+          monthlyAmount: moneySchema.nullable().optional().default(null),
+        },
+        { error: 'must be an object with the Form MO W-4P election, or null' },
+      )
+      .superRefine((m, ctx) => {
+        // TAX-1, Form MO W-4P: line 1 (no withholding) or line 2 (a monthly amount of at least 10.00), not both.
+        if (m.noWithholding && m.monthlyAmount !== null) ctx.addIssue({ code: 'custom', path: ['monthlyAmount'], message: 'must be null when noWithholding is true (Form MO W-4P line 1 or line 2, not both)' });
+        else if (!m.noWithholding && m.monthlyAmount === null) ctx.addIssue({ code: 'custom', path: ['monthlyAmount'], message: 'must be the monthly amount elected on Form MO W-4P line 2 (at least 10.00), or noWithholding must be true' });
+        else if (m.monthlyAmount !== null && new Decimal(m.monthlyAmount).lessThan(10)) ctx.addIssue({ code: 'custom', path: ['monthlyAmount'], message: 'must be at least 10.00 a month (Form MO W-4P line 2)' });
+      })
+      .nullable()
+      .optional()
+      .default(null),
     premiums: z
       .strictObject(
         { optionalLife: moneyDefault0, dependentChildLife: z.boolean().optional().default(false), health: moneyDefault0 },
@@ -110,7 +130,7 @@ export const electionsSchema = z.strictObject(
       .optional()
       .default({ optionalLife: '0', dependentChildLife: false, health: '0' }),
   },
-  { error: 'must be an object with federal and premiums, or null' },
+  { error: 'must be an object with federal, missouri and premiums, or null' },
 );
 
 /**

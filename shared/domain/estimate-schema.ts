@@ -27,6 +27,10 @@ export const netPeriodSchema = z.strictObject({
   gross: amount,
   federalWithholding: amount.nullable(),
   missouriWithholding: amount.nullable(),
+  /** TAX-1: the Department of Revenue formula's monthly amount, a guide to the MO W-4P election (absent in older estimates). */
+  missouriFormula: amount.nullable().optional(),
+  /** TAX-1: the public pension exemption the formula subtracted (annual); null when the basis has no ceiling for the year. */
+  missouriExemption: amount.nullable().optional(),
   optionalLife: amount,
   dependentChildLife: amount,
   health: amount,

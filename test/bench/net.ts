@@ -17,7 +17,7 @@ function netCase(i: number): CaseInput {
     spouse: { birthDate: '1964-06-15' },
     service: { asOf: '2026-10-31', earnedMonths: 400 + (i % 40), sickLeaveHours: 1500 },
     pay: { history: flatHistory('2026-11', `${5000 + (i % 900)}.00`, 72) },
-    elections: { federal: { filingStatus: i % 2 ? 'married' : 'single', extraWithholding: '25.00' }, premiums: { optionalLife: '18.00', dependentChildLife: true, health: '310.50' } },
+    elections: { federal: { filingStatus: i % 2 ? 'married' : 'single', extraWithholding: '25.00' }, missouri: { monthlyAmount: '40.00' }, premiums: { optionalLife: '18.00', dependentChildLife: true, health: '310.50' } },
   };
 }
 

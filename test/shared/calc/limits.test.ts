@@ -37,8 +37,9 @@ const caseAtLimits = fc
       fc.record({
         filingStatus: fc.constantFrom('single' as const, 'married' as const, 'head' as const),
         money: fc.constantFrom('0', '999999999.99', '12.34'),
-        multiplePensions: fc.boolean(),
         noWithholding: fc.boolean(),
+        // TAX-1: no MO W-4P, line 1, or line 2 at its limits
+        missouri: fc.constantFrom(null, { noWithholding: true }, { monthlyAmount: '10.00', filingStatus: 'head' as const }, { monthlyAmount: '999999999.99' }),
       }),
       { nil: null },
     ),
@@ -64,7 +65,8 @@ const caseAtLimits = fc
       pay: { finalAveragePay: g.historyMonths === 0 || g.fap === '5000.00' ? g.fap : null, history },
       backdrop: g.backdrop === null ? null : { months: g.backdrop },
       elections: g.elections && {
-        federal: { filingStatus: g.elections.filingStatus, multiplePensions: g.elections.multiplePensions, noWithholding: g.elections.noWithholding, credits: g.elections.money, otherIncome: g.elections.money, deductions: g.elections.money, extraWithholding: g.elections.money },
+        federal: { filingStatus: g.elections.filingStatus, step2Income: g.elections.money, noWithholding: g.elections.noWithholding, credits: g.elections.money, otherIncome: g.elections.money, deductions: g.elections.money, extraWithholding: g.elections.money },
+        missouri: g.elections.missouri,
         premiums: { optionalLife: g.elections.money, dependentChildLife: true, health: g.elections.money },
       },
       contributions: g.contributions && { onFile: g.contributions.onFile, fromMonth: formatMonth(monthFromIndex(Math.max(monthIndex({ y: 1800, m: 1 }), rIdx - 1 - g.contributions.back))) },

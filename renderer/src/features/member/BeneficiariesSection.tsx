@@ -5,11 +5,12 @@ import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { beneficiaryListSchema, DESIGNATIONS, type Designation, type MemberRecord } from '../../../../shared/domain/member';
 import type { AppError } from '../../../../shared/ipc/result';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { focusFirstError, useSection } from './sections';
 import { useSectionForm } from './useSectionForm';
 
 type Row = { class: 'primary' | 'contingent'; kind: 'person' | 'trust' | 'organization' | 'estate'; name: string; relationship: string; share: string };
@@ -30,26 +31,31 @@ export function BeneficiariesSection({ record, onSaved }: { record: MemberRecord
   const [error, setError] = useState<AppError | null>(null);
 
   const update = (i: number, k: keyof Row, v: string) => setRows(rows.map((r, j) => (j === i ? ({ ...r, [k]: v } as Row) : r)));
-  const save = async () => {
+  const box = useRef<HTMLElement>(null);
+  const save = async (): Promise<boolean> => {
     const list = rows.map((r) => ({ class: r.class, kind: r.kind, name: r.name, relationship: r.relationship || null, share: r.share }));
     const parsed = beneficiaryListSchema.safeParse(list);
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((i) => [`beneficiaries[${String(i.path[0])}].${String(i.path[1] ?? 'name')}`, i.message])));
-      return;
+      focusFirstError(box.current);
+      return false;
     }
-    const r = await api.beneficiaries.set({ memberId: record.id, version: record.version, designation, beneficiaries: list });
+    const r = await api.beneficiaries.set({ memberId: record.id, version: reg?.version() ?? record.version, designation, beneficiaries: list });
     if (r.ok) {
       setErrors({});
       setError(null);
       onSaved(r.value);
-    } else {
-      setError(r.error);
-      setErrors(r.error.fields ?? {});
+      return true;
     }
+    setError(r.error);
+    setErrors(r.error.fields ?? {});
+    focusFirstError(box.current);
+    return false;
   };
+  const reg = useSection({ id: 'beneficiaries', label: `beneficiaries (${DESIGNATION_LABEL[designation].toLowerCase()})`, order: 3, dirty: () => JSON.stringify(rows) !== JSON.stringify(fromRecord(designation)), save, discard: () => setRows(fromRecord(designation)) });
   const err = (i: number, k: string) => errors[`beneficiaries[${i}].${k}`];
   return (
-    <Paper sx={{ p: 2 }} component="section" aria-labelledby="ben-title">
+    <Paper sx={{ p: 2 }} component="section" aria-labelledby="ben-title" ref={box}>
       <Typography variant="h3" component="h2" id="ben-title" gutterBottom>
         Beneficiaries (FORM-3)
       </Typography>

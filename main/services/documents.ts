@@ -102,9 +102,15 @@ export function documentsService(
 
   return {
     documentMember,
-    /** Build the packet; the renderer gets its contents and a token, never the bytes. */
+    /**
+     * Build the packet; the renderer gets its contents and a token, never the bytes. Unless the
+     * request names a date, BackDROP or basis, it is built for the member's current scenario
+     * (scenarios.ts: the record's date and BackDROP period, the scenario's basis). The scenario is
+     * never marked on the documents as an election.
+     */
     async packet(req: EstimateRequest & { flatten?: boolean | undefined }) {
       const c = estimates.caseFor(req);
+      const scenario = { retirementDate: c.retirementDate, backdropMonths: c.backdrop?.months ?? null, actuarialBasis: c.actuarialBasis ?? null };
       const estimate = estimates.computeCase(c);
       const parsed = caseSchema.parse(c);
       const input: DocumentInput = { estimate, member: documentMember(req.memberId), case: parsed };
@@ -127,13 +133,15 @@ export function documentsService(
       const token = `p${++counter}-${Date.now().toString(36)}`;
       built.set(token, { bytes: result.bytes, fileName, memberId: req.memberId });
       while (built.size > KEEP_PACKETS) built.delete(built.keys().next().value!);
-      members.audit(req.memberId, 'documents', 'packet', null, `built for ${c.retirementDate} (${result.pageCount} pages)`);
+      const described = [c.retirementDate, scenario.backdropMonths ? `${scenario.backdropMonths}-month BackDROP` : 'no BackDROP', scenario.actuarialBasis ? `basis ${scenario.actuarialBasis}` : null].filter(Boolean).join(', ');
+      members.audit(req.memberId, 'documents', 'packet', null, `built for ${described} (${result.pageCount} pages)`);
       return {
         token,
         fileName,
         pageCount: result.pageCount,
         bytes: result.bytes.length,
         documents: result.documents.map((d) => ({ title: d.title, firstPage: d.firstPage, lastPage: d.lastPage })),
+        scenario,
       };
     },
     /** Save a built packet where the counselor chooses; written beside the target, then renamed. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { caseSchema, isoDateSchema } from '../domain/case-schema';
 import { estimateSchema } from '../domain/estimate-schema';
+import { scenarioInputSchema, scenarioSchema } from '../domain/scenario';
 import {
   appointmentInputSchema,
   APPOINTMENT_KINDS,
@@ -173,9 +174,16 @@ export const contract = {
   'estimates:computeCase': { input: z.strictObject({ case: caseSchema }), output: estimateSchema },
   'estimates:save': { input: z.strictObject({ ...estimateRequest, label: z.string().max(200).nullable().optional() }), output: savedEstimateSchema },
   'estimates:list': { input: z.strictObject({ memberId: id }), output: z.array(savedEstimateSchema) },
+  /** A saved estimate whole (its exact case and figures), to compare saved scenarios side by side. */
+  'estimates:get': { input: z.strictObject({ id }), output: z.strictObject({ id, memberId: id, case: caseSchema, estimate: estimateSchema }) },
   'estimates:compare': {
     input: z.strictObject({ a: id, b: id.nullable() }),
     output: z.strictObject({ differences: z.array(z.strictObject({ path: z.string(), before: z.string().nullable(), after: z.string().nullable() })) }),
+  },
+  'scenarios:get': { input: z.strictObject({ memberId: id }), output: scenarioSchema },
+  'scenarios:use': {
+    input: z.strictObject({ memberId: id, version, scenario: scenarioInputSchema }),
+    output: z.strictObject({ scenario: scenarioSchema, record: memberRecordSchema }),
   },
   'documents:packet': {
     input: z.strictObject({ ...estimateRequest, flatten: z.boolean().optional() }),
@@ -185,6 +193,8 @@ export const contract = {
       pageCount: z.number().int().positive(),
       bytes: z.number().int().positive(),
       documents: z.array(z.strictObject({ title: z.string(), firstPage: z.number().int(), lastPage: z.number().int() })),
+      /** The scenario the packet was built for (the member's current one unless the request named another). */
+      scenario: z.strictObject({ retirementDate: isoDateSchema, backdropMonths: z.number().int().nullable(), actuarialBasis: z.string().nullable() }),
     }),
   },
   'documents:save': { input: z.strictObject({ token: z.string().min(1).max(100) }), output: z.strictObject({ saved: z.boolean(), path: z.string().nullable() }) },
@@ -269,6 +279,7 @@ export const WRITES: readonly Channel[] = [
   'process:setForm',
   'process:setProof',
   'estimates:save',
+  'scenarios:use',
   'documents:packet',
   'documents:save',
   'documents:print',

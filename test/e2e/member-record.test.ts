@@ -30,7 +30,9 @@ describe('member record: dates, Ctrl+S and leaving (preview transport, productio
     await s.page.keyboard.press('Control+a');
     await s.page.keyboard.type(keys);
   }
-  const helperOf = (testId: string) => s.page.getByTestId(testId).evaluate((el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent ?? '');
+  /** The helper text under a field (its message), through the field's aria-describedby. */
+  const helperOf = (testId: string): Promise<string> =>
+    s.page.evaluate(`(() => { const el = document.querySelector('[data-testid="${testId}"]'); return document.getElementById(el.getAttribute('aria-describedby') || '')?.textContent ?? ''; })()`);
 
   it('DATE-1: 02/30/2027 in each date field is an error beside the field; the stored dates are kept and nothing is audited', async () => {
     await openMember(s, 'whitfield');
@@ -108,10 +110,10 @@ describe('member record: dates, Ctrl+S and leaving (preview transport, productio
     await s.page.getByRole('button', { name: 'Add beneficiary' }).click();
     await s.page.getByLabel('Name', { exact: true }).last().fill('Sam Whitfield');
     await s.page.getByTestId('ben-share-0').fill('abc');
-    await s.page.evaluate(() => window.scrollTo(0, 0));
+    await s.page.evaluate('window.scrollTo(0, 0)');
     await s.page.getByTestId('field-phone').focus();
     await s.page.keyboard.press('Control+s');
-    await expect.poll(() => s.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('ben-share-0');
+    await expect.poll(() => s.page.evaluate(`document.activeElement?.getAttribute('data-testid')`)).toBe('ben-share-0');
     await s.shot('member-error-below-fold');
     expect(await s.page.getByTestId('save-status').textContent()).toContain('Not saved: beneficiaries');
     expect(s.consoleErrors.filter((e) => !e.includes('ERR_BLOCKED_BY_CLIENT'))).toEqual([]);

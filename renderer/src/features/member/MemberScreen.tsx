@@ -17,7 +17,7 @@ import { DateTextField } from '../../components/DateTextField';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { AuditSection } from './AuditSection';
 import { BeneficiariesSection } from './BeneficiariesSection';
-import { draftOf, flattenForm, formFieldOf, formFromRecord, memberFormSchema, nestForm, patchFromForm, type FieldName, type MemberForm } from './member-form';
+import { draftOf, FIELDS, flattenForm, isDateField, formFieldOf, formFromRecord, memberFormSchema, nestForm, patchFromForm, type FieldName, type MemberForm } from './member-form';
 import { NotesSection } from './NotesSection';
 import { PayHistorySection } from './PayHistorySection';
 import { SectionsContext, setLeaveGuard, type Section, type SectionRegistry } from './sections';
@@ -47,9 +47,17 @@ export function MemberScreen({ memberId, onSummary }: { memberId: number; onSumm
     if (!i || !r) return { values, errors: {} };
     return zodResolver(memberFormSchema(i, r))(values, ctx, options) as ReturnType<Resolver<Record<string, unknown>>>;
   }, []);
-  const { control, reset, getValues, setValue, setError: setFieldError, clearErrors, trigger, setFocus, formState } = useForm<Record<string, unknown>>({ mode: 'onTouched', resolver, shouldFocusError: true });
+  const { control, reset, getValues, setValue, trigger, setFocus, formState } = useForm<Record<string, unknown>>({ mode: 'all', resolver, shouldFocusError: true });
   const values = useWatch({ control });
   const form = useMemo(() => (initial ? flattenForm(values) : null), [values, initial]);
+  // Every field's problem shows as soon as it is typed (the whole form is validated on each
+  // change); a date's only once the field is left or a save was tried, not while it is typed.
+  useEffect(() => {
+    if (initial) void trigger();
+  }, [values, initial, trigger]);
+  const [attempted, setAttempted] = useState(false);
+  /** Messages the last save brought back from main, by form field; editing a field ends its own. */
+  const [serverErrors, setServerErrors] = useState<Partial<Record<string, string>>>({});
 
   const apply = useCallback(
     (r: MemberRecord) => {
@@ -110,7 +118,10 @@ export function MemberScreen({ memberId, onSummary }: { memberId: number; onSumm
     const c = patchFromForm(i0, now, r0);
     if (!c.changed) return true;
     if (Object.keys(c.errors).length > 0) {
-      await trigger(undefined, { shouldFocus: true });
+      setAttempted(true);
+      await trigger();
+      const first = FIELDS.find((f) => c.errors[f]);
+      if (first) setFocus(first);
       return false;
     }
     // No draft write may land after the save: a stale one would resurrect the edits.
@@ -128,14 +139,16 @@ export function MemberScreen({ memberId, onSummary }: { memberId: number; onSumm
       setBase(base, base);
       setError(null);
       setRestored(null);
+      setServerErrors({});
+      setAttempted(false);
       return true;
     }
     setError(r.error);
     const fields = Object.entries(r.error.fields ?? {}).map(([k, v]) => [formFieldOf(k), v] as const);
-    for (const [k, v] of fields) setFieldError(k, { type: 'server', message: v });
+    setServerErrors(Object.fromEntries(fields));
     if (fields[0]) setFocus(fields[0][0]);
     return false;
-  }, [getValues, trigger, draftKey, apply, setBase, setFieldError, setFocus]);
+  }, [getValues, trigger, draftKey, apply, setBase, setFocus]);
 
   // The sections of the record register here, so one Ctrl+S saves every one that changed.
   const sections = useRef(new Map<string, Section>());
@@ -196,7 +209,8 @@ export function MemberScreen({ memberId, onSummary }: { memberId: number; onSumm
     const base = latest.current.initial;
     if (base) reset(nestForm(base));
     setRestored(null);
-    clearErrors();
+    setServerErrors({});
+    setAttempted(false);
   };
 
   // Leaving the record (another screen, another member) asks first when something is unsaved.
@@ -213,10 +227,20 @@ export function MemberScreen({ memberId, onSummary }: { memberId: number; onSumm
 
   if (!record || !form || !initial) return <ErrorNotice error={error} />;
   const errorOf = (f: FieldName): string | undefined => {
+    if (serverErrors[f]) return serverErrors[f];
     const [a, b] = f.split('.') as [string, string | undefined];
     const e = formState.errors[a] as unknown as { message?: string; [k: string]: unknown } | undefined;
-    return (b === undefined ? e?.message : (e?.[b] as { message?: string } | undefined)?.message) ?? undefined;
+    const message = (b === undefined ? e?.message : (e?.[b] as { message?: string } | undefined)?.message) ?? undefined;
+    if (isDateField(f) && !attempted && !(b === undefined ? formState.touchedFields[a] : (formState.touchedFields[a] as Record<string, boolean> | undefined)?.[b])) return undefined;
+    return message;
   };
+  const endServerError = (f: FieldName) =>
+    setServerErrors((cur) => {
+      if (!(f in cur)) return cur;
+      const rest = { ...cur };
+      delete rest[f];
+      return rest;
+    });
   const field = (f: FieldName, label: string, extra: Partial<React.ComponentProps<typeof TextField>> = {}) => (
     <Controller
       name={f}
@@ -231,7 +255,7 @@ export function MemberScreen({ memberId, onSummary }: { memberId: number; onSumm
           onChange={(e) => {
             edited();
             // A message from the last save is about the value that was sent: editing the field ends it.
-            if (formState.errors[f]?.type === 'server') clearErrors(f);
+            endServerError(f);
             c.onChange(e.target.value);
           }}
           onBlur={c.onBlur}
@@ -256,6 +280,7 @@ export function MemberScreen({ memberId, onSummary }: { memberId: number; onSumm
             onChange={(text) => {
               edited();
               if (cleared) setValue('cleared', form.cleared.filter((x) => x !== f));
+              endServerError(f);
               c.onChange(text);
             }}
             onBlur={c.onBlur}
@@ -264,7 +289,6 @@ export function MemberScreen({ memberId, onSummary }: { memberId: number; onSumm
               edited();
               setValue('cleared', [...form.cleared.filter((x) => x !== f), f]);
               c.onChange('');
-              void trigger(f);
             } : undefined}
             cleared={cleared && c.value === ''}
             error={errorOf(f)}

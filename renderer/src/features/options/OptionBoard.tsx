@@ -1,5 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Tab from '@mui/material/Tab';
@@ -8,6 +9,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { retiresFromActive } from '../../../../shared/calc/eligibility';
+import type { PlanCode } from '../../../../shared/domain/case-schema';
 import type { Estimate } from '../../../../shared/domain/estimate-schema';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import type { AppError } from '../../../../shared/ipc/result';
@@ -18,12 +20,15 @@ import { todayIso } from '../../components/today';
 import { BreakEvenPanel } from './BreakEvenPanel';
 import { milestones as milestonesOf, retirementDateChoices, sweepDates, sweepRow } from './board-math';
 import { PlanCard } from './PlanCard';
+import { SavedScenarios } from './SavedScenarios';
 import { SweepPanel, type SweepState } from './SweepPanel';
 
 type Member = ChannelOutput<'members:get'>;
 type Basis = ChannelOutput<'bases:list'>[number];
-type Inputs = { retirementDate: string | null; backdropMonths: number | null; basis: string | null };
-type View = 'options' | 'sweep' | 'breakeven';
+type Inputs = { retirementDate: string | null; backdropMonths: number | null; basis: string | null; plan: PlanCode | null };
+type Scenario = ChannelOutput<'scenarios:get'>;
+const sameScenario = (a: Inputs, s: Scenario) => a.retirementDate === s.retirementDate && a.backdropMonths === s.backdropMonths && a.basis === s.actuarialBasis && a.plan === s.plan;
+type View = 'options' | 'sweep' | 'breakeven' | 'saved';
 
 /** Wait this long after the last change of a control before recomputing. */
 const DEBOUNCE_MS = 0;
@@ -35,6 +40,19 @@ function failure(e: unknown): { ok: false; error: AppError } {
 
 function fieldLines(error: AppError | null): string[] {
   return Object.entries(error?.fields ?? {}).map(([field, message]) => `${field}: ${message}`);
+}
+
+/** A scenario in the member's words: "July 1, 2027 · 24-month BackDROP · MSEP 2000 · standard factors". */
+export function describeScenario(s: { retirementDate: string | null; backdropMonths: number | null; plan: string | null; actuarialBasis: string | null }, bases: { id: string; name: string }[] = []): string {
+  const basis = s.actuarialBasis ? (bases.find((b) => b.id === s.actuarialBasis)?.name ?? s.actuarialBasis) : 'the standard factors';
+  return [
+    s.retirementDate ? `retiring ${longDate(s.retirementDate)}` : 'no retirement date yet',
+    s.backdropMonths ? `${s.backdropMonths}-month BackDROP` : 'no BackDROP',
+    s.plan ? `${PLAN_NAMES[s.plan] ?? s.plan} preferred` : null,
+    `figured with ${basis}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** The option board: "the heart of the appointment". Every electable plan side by side. */
@@ -50,6 +68,10 @@ export function OptionBoard({ memberId }: { memberId: number }) {
   const [computing, setComputing] = useState(false);
   const [view, setView] = useState<View>('options');
   const [sweep, setSweep] = useState<SweepState | null>(null);
+  /** The member's current scenario (kept in the caseload); the board opens on it. */
+  const [scenario, setScenario] = useState<Scenario | null>(null);
+  const [usedNote, setUsedNote] = useState<string | null>(null);
+  const draftKey = `board:${memberId}`;
   const sweepDoneFor = useRef<number | null>(null);
   const requestSeq = useRef(0);
 
@@ -66,7 +88,7 @@ export function OptionBoard({ memberId }: { memberId: number }) {
     sweepDoneFor.current = null;
     requestSeq.current++; // a reply for the previous member is stale
     void (async () => {
-      const [m, b, s] = await Promise.all([api.members.get({ id: memberId }), api.bases.list({}), api.settings.get({})]);
+      const [m, b, s, sc, d] = await Promise.all([api.members.get({ id: memberId }), api.bases.list({}), api.settings.get({}), api.scenarios.get({ memberId }), api.drafts.get({ key: draftKey })]);
       if (!live) return;
       if (b.ok) setBases(b.value);
       if (s.ok) setInstallments(s.value.backdropInstallments);
@@ -75,12 +97,37 @@ export function OptionBoard({ memberId }: { memberId: number }) {
         return;
       }
       setMember(m.value);
-      setInputs({ retirementDate: m.value.retirementDate, backdropMonths: m.value.backdropMonths, basis: null });
+      const current = sc.ok ? sc.value : { retirementDate: m.value.retirementDate, backdropMonths: m.value.backdropMonths, plan: null, actuarialBasis: null, updatedAt: null, updatedBy: null };
+      setScenario(current);
+      // A scenario explored and not yet used survives leaving the board (a draft in the caseload).
+      const explored = d.ok && d.value ? (JSON.parse(d.value.json) as Inputs) : null;
+      setInputs(explored ?? { retirementDate: current.retirementDate, backdropMonths: current.backdropMonths, basis: current.actuarialBasis, plan: current.plan });
     })();
     return () => {
       live = false;
     };
-  }, [memberId]);
+  }, [memberId, draftKey]);
+
+  // Keep what is explored, when it is not the current scenario, as a draft; drop it once it is.
+  useEffect(() => {
+    if (!inputs || !scenario) return;
+    const t = setTimeout(() => {
+      if (sameScenario(inputs, scenario)) void api.drafts.delete({ key: draftKey });
+      else void api.drafts.set({ key: draftKey, json: JSON.stringify(inputs) });
+    }, 300);
+    return () => clearTimeout(t);
+  }, [inputs, scenario, draftKey]);
+
+  /** "Use for the packet": the explored scenario becomes the member's current one. */
+  const useForPacket = async () => {
+    if (!inputs || !member || !inputs.retirementDate) return;
+    const r = await api.scenarios.use({ memberId, version: member.version, scenario: { retirementDate: inputs.retirementDate, backdropMonths: inputs.backdropMonths, plan: inputs.plan, actuarialBasis: inputs.basis } });
+    if (!r.ok) return setError(r.error);
+    setMember(r.value.record);
+    setScenario(r.value.scenario);
+    void api.drafts.delete({ key: draftKey });
+    setUsedNote('The packet will be built for this scenario.');
+  };
 
   // Any change of a control recomputes, debounced; the newest request wins and the last board stays up.
   useEffect(() => {
@@ -141,6 +188,7 @@ export function OptionBoard({ memberId }: { memberId: number }) {
 
   const change = (patch: Partial<Inputs>) => {
     setNotice(null);
+    setUsedNote(null);
     setInputs((prev) => (prev ? { ...prev, ...patch } : prev));
   };
 
@@ -157,7 +205,7 @@ export function OptionBoard({ memberId }: { memberId: number }) {
     return milestonesOf(estimate, { active });
   }, [estimate, member]);
 
-  if (!member || !inputs) {
+  if (!member || !inputs || !scenario) {
     return error ? <ErrorNotice error={error} /> : <LinearProgress aria-label="Loading the member" />;
   }
 
@@ -233,6 +281,52 @@ export function OptionBoard({ memberId }: { memberId: number }) {
             )}
           </Typography>
         </Box>
+        {planCount > 1 && (
+          <TextField
+            select
+            size="small"
+            label="Plan the member leans to"
+            value={inputs.plan ?? ''}
+            onChange={(e) => change({ plan: (e.target.value || null) as PlanCode | null })}
+            slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'board-plan' } }}
+            sx={{ minWidth: 220, mt: 1.5 }}
+          >
+            <option value="">Undecided</option>
+            {estimate?.results.map((r) => (
+              <option key={r.plan} value={r.plan}>
+                {PLAN_NAMES[r.plan] ?? r.plan}
+              </option>
+            ))}
+          </TextField>
+        )}
+        <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'center', mt: 1 }} data-testid="board-scenario" data-current={String(sameScenario(inputs, scenario))}>
+          <Typography variant="body2">
+            {sameScenario(inputs, scenario) ? (
+              <>
+                <strong>Current scenario</strong> (the packet is built for it): {describeScenario(scenario, bases)}
+              </>
+            ) : (
+              <>
+                <strong>Exploring.</strong> The packet is built for the current scenario: {describeScenario(scenario, bases)}
+              </>
+            )}
+          </Typography>
+          {!sameScenario(inputs, scenario) && (
+            <>
+              <Button size="small" variant="contained" onClick={() => void useForPacket()} disabled={!inputs.retirementDate || !estimate || computing} data-testid="use-for-packet">
+                Use for the packet
+              </Button>
+              <Button size="small" onClick={() => change({ retirementDate: scenario.retirementDate, backdropMonths: scenario.backdropMonths, basis: scenario.actuarialBasis, plan: scenario.plan })} data-testid="back-to-current">
+                Back to the current scenario
+              </Button>
+            </>
+          )}
+          {usedNote && (
+            <Typography variant="body2" color="success.main" role="status" data-testid="board-used">
+              {usedNote}
+            </Typography>
+          )}
+        </Box>
         <Box sx={{ height: 4, mt: 1 }}>{computing && <LinearProgress aria-label="Computing the estimate" data-testid="board-computing" />}</Box>
       </Paper>
 
@@ -261,6 +355,7 @@ export function OptionBoard({ memberId }: { memberId: number }) {
         <Tab value="options" label="Options" id="board-tab-options" aria-controls="board-panel-options" data-testid="board-tab-options" />
         <Tab value="sweep" label="Sweep" id="board-tab-sweep" aria-controls="board-panel-sweep" data-testid="board-tab-sweep" />
         <Tab value="breakeven" label="Break-even" id="board-tab-breakeven" aria-controls="board-panel-breakeven" data-testid="board-tab-breakeven" />
+        <Tab value="saved" label="Saved scenarios" id="board-tab-saved" aria-controls="board-panel-saved" data-testid="board-tab-saved" />
       </Tabs>
 
       <Box role="tabpanel" id={`board-panel-${view}`} aria-labelledby={`board-tab-${view}`}>
@@ -290,6 +385,7 @@ export function OptionBoard({ memberId }: { memberId: number }) {
             <Typography sx={{ p: 1 }}>{error ? 'Choose a retirement date, or complete the member record, to see the board.' : 'Computing the estimate…'}</Typography>
           ))}
         {view === 'sweep' && <SweepPanel sweep={sweep} estimate={estimate} milestones={milestones} chosenDate={estimate?.retirementDate ?? null} />}
+        {view === 'saved' && <SavedScenarios memberId={memberId} explored={inputs} />}
         {view === 'breakeven' &&
           (estimate ? <BreakEvenPanel key={estimate.retirementDate} estimate={estimate} birthDate={member.birthDate} /> : <Typography>Choose a retirement date to compare payments.</Typography>)}
       </Box>

@@ -72,6 +72,8 @@ export function OptionBoard({ memberId }: { memberId: number }) {
   const [scenario, setScenario] = useState<Scenario | null>(null);
   const [usedNote, setUsedNote] = useState<string | null>(null);
   const draftKey = `board:${memberId}`;
+  /** The saved scenarios ticked for the side-by-side comparison (kept across the board's tabs). */
+  const [picked, setPicked] = useState<number[]>([]);
   const sweepDoneFor = useRef<number | null>(null);
   const requestSeq = useRef(0);
 
@@ -385,7 +387,7 @@ export function OptionBoard({ memberId }: { memberId: number }) {
             <Typography sx={{ p: 1 }}>{error ? 'Choose a retirement date, or complete the member record, to see the board.' : 'Computing the estimate…'}</Typography>
           ))}
         {view === 'sweep' && <SweepPanel sweep={sweep} estimate={estimate} milestones={milestones} chosenDate={estimate?.retirementDate ?? null} />}
-        {view === 'saved' && <SavedScenarios memberId={memberId} explored={inputs} />}
+        {view === 'saved' && <SavedScenarios memberId={memberId} explored={inputs} picked={picked} setPicked={setPicked} />}
         {view === 'breakeven' &&
           (estimate ? <BreakEvenPanel key={estimate.retirementDate} estimate={estimate} birthDate={member.birthDate} /> : <Typography>Choose a retirement date to compare payments.</Typography>)}
       </Box>

@@ -32,10 +32,9 @@ function planFigures(e: Estimate) {
  * Scenarios saved with a label (estimates:save, the exact case and figures), and any two or more
  * of them side by side: date, BackDROP, and each plan's monthly amounts.
  */
-export function SavedScenarios({ memberId, explored }: { memberId: number; explored: Explored }) {
+export function SavedScenarios({ memberId, explored, picked, setPicked }: { memberId: number; explored: Explored; picked: number[]; setPicked: React.Dispatch<React.SetStateAction<number[]>> }) {
   const [list, setList] = useState<Saved[]>([]);
   const [label, setLabel] = useState('');
-  const [picked, setPicked] = useState<number[]>([]);
   const [shown, setShown] = useState<{ id: number; label: string | null; estimate: Estimate; backdropMonths: number | null }[]>([]);
   const [error, setError] = useState<AppError | null>(null);
 

@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Decimal } from '../../shared/calc/decimal';
 import type { Estimate } from '../../shared/domain/estimate-schema';
 import { openMember, startSession, type Session } from './harness';
 
@@ -73,6 +74,32 @@ describe('the scenario: board → caseload → Print → packet (preview transpo
     await s.page.keyboard.press('Alt+3');
     await expect.poll(() => board('board-backdrop').inputValue()).toBe('24');
     expect(await board('board-scenario').getAttribute('data-current')).toBe('true');
+  });
+
+  it('BD-3, BD-4: under the chosen BackDROP every option, its survivor, the lump sum, the temporary benefit at retirement and the total until 62 equal npm run estimate', async () => {
+    const cli = cliEstimate(s, id);
+    const r = cli.results[0]!;
+    const p = r.backdrop.periods.find((x) => x.selected)!;
+    expect(p.months).toBe(24);
+    await expect.poll(() => board(`result-${r.plan}-options-title`).textContent()).toBe('Payment options with the 24-month BackDROP');
+    for (const o of p.options) {
+      expect(await board(`result-${r.plan}-option-${o.code}-monthly`).textContent(), o.code).toBe(dollars(o.monthly));
+      if (o.survivorMonthly) expect(await board(`result-${r.plan}-option-${o.code}-survivor`).textContent(), o.code).toBe(dollars(o.survivorMonthly));
+      // Not the no-BackDROP amount (the bug: the table kept it under a BackDROP).
+      const plain = r.options.find((x) => x.code === o.code)!;
+      expect(plain.monthly).not.toBe(o.monthly);
+    }
+    expect(await board(`result-${r.plan}-chosen-lump`).getAttribute('data-value')).toBe(p.lumpSum);
+    expect(await board(`result-${r.plan}-chosen-lump`).textContent()).toContain(dollars(p.lumpSum));
+    expect(p.temporaryAtRetirement).not.toBeNull();
+    expect(await board(`result-${r.plan}-chosen-temporary`).textContent()).toContain(dollars(p.temporaryAtRetirement!));
+    // The monthly total until 62: the LIFE amount at R under this BackDROP plus its temporary benefit, to the cent.
+    const total = new Decimal(p.monthlyAtRetirement).plus(p.temporaryAtRetirement!).toFixed(2);
+    expect(await board(`result-${r.plan}-chosen-total62`).getAttribute('data-value')).toBe(total);
+    expect(await board(`result-${r.plan}-chosen-total62`).textContent()).toContain(dollars(total));
+    const life = p.options.find((o) => o.code === 'LIFE')!;
+    expect(life.monthly).toBe(p.monthlyAtRetirement);
+    await s.shot('scenario-backdrop-amounts');
   });
 
   it('the Print screen states the scenario before building, and the packet is built for it (its statement has the BackDROP figures)', async () => {

@@ -13,6 +13,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useId, useState } from 'react';
+import { addMoney } from '../../../../shared/calc/decimal';
 import type { PlanResult } from '../../../../shared/domain/estimate-schema';
 import { age, longDate, longMonth, money, OPTION_NAMES, PLAN_NAMES, RULE_NAMES } from '../../components/format';
 import { radioFocusRing } from './chart-style';
@@ -76,6 +77,11 @@ export function PlanCard({
   const bdNotes = r.notes.filter((n) => n.rule.startsWith('BD-'));
   const radioValue = backdropChoice !== null && r.backdrop.periods.some((p) => p.months === backdropChoice) ? String(backdropChoice) : 'none';
   const anySelected = r.backdrop.periods.some((p) => p.selected);
+  // Under a chosen BackDROP every amount is that period's (BD-3, BD-4): its options, and the
+  // temporary benefit paid from R under it; the no-BackDROP amounts are not shown beside them.
+  const chosen = r.backdrop.periods.find((p) => p.selected) ?? null;
+  const shownOptions = chosen ? chosen.options : r.options;
+  const temporary = chosen ? chosen.temporaryAtRetirement : (r.temporaryBenefit?.monthly ?? null);
 
   const figures = (
     <Table size="small" sx={tight} aria-label={`${plan} figures`}>
@@ -141,9 +147,32 @@ export function PlanCard({
 
   const options = eligible && (
     <Box component="section" aria-labelledby={`${id}-opt`}>
-      <Typography variant="h3" component="h3" id={`${id}-opt`} sx={{ mt: 1.5, mb: 0.5 }}>
-        Payment options
+      <Typography variant="h3" component="h3" id={`${id}-opt`} sx={{ mt: 1.5, mb: 0.5 }} data-testid={`result-${P}-options-title`}>
+        {chosen ? `Payment options with the ${chosen.months}-month BackDROP` : 'Payment options'}
       </Typography>
+      {chosen && (
+        <Table size="small" sx={{ ...tight, mb: 1 }} aria-label={`${plan}: the ${chosen.months}-month BackDROP`} data-testid={`result-${P}-chosen`}>
+          <TableBody>
+            <Row label="Lump sum (BD-4)" testid={`result-${P}-chosen-lump`} data-value={chosen.lumpSum}>
+              <strong>{money(chosen.lumpSum)}</strong> paid once at retirement
+            </Row>
+            <Row label="Temporary benefit from retirement (BD-3)" testid={`result-${P}-chosen-temporary`} data-value={chosen.temporaryAtRetirement ?? ''}>
+              {chosen.temporaryAtRetirement ? (
+                <>
+                  <strong>{money(chosen.temporaryAtRetirement)}</strong> a month{r.temporaryBenefit ? `, last paid for ${longMonth(r.temporaryBenefit.lastPaymentMonth)}` : ' until age 62'}
+                </>
+              ) : (
+                'None'
+              )}
+            </Row>
+            {chosen.temporaryAtRetirement && (
+              <Row label="Monthly total until 62 (Life Income Annuity + temporary)" testid={`result-${P}-chosen-total62`} data-value={addMoney(chosen.monthlyAtRetirement, chosen.temporaryAtRetirement)}>
+                <strong>{money(addMoney(chosen.monthlyAtRetirement, chosen.temporaryAtRetirement))}</strong> a month
+              </Row>
+            )}
+          </TableBody>
+        </Table>
+      )}
       <TableContainer>
         <Table size="small" sx={tight}>
           <TableHead>
@@ -151,12 +180,13 @@ export function PlanCard({
               <TableCell>Option</TableCell>
               <TableCell align="right">Monthly</TableCell>
               <TableCell align="right">Survivor</TableCell>
+              {temporary && <TableCell align="right">Until 62, with the temporary benefit</TableCell>}
               <TableCell align="right">Factor</TableCell>
               <TableCell>Basis</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
-            {r.options.map((o) => {
+            {shownOptions.map((o) => {
               const b = basisLabel(o.basis);
               return (
                 <TableRow key={o.code} data-testid={`result-${P}-option-${o.code}`}>
@@ -169,6 +199,11 @@ export function PlanCard({
                   <TableCell align="right" data-testid={`result-${P}-option-${o.code}-survivor`} data-value={o.survivorMonthly ?? ''}>
                     {o.survivorMonthly ? money(o.survivorMonthly) : o.guaranteedPayments ? `${o.guaranteedPayments} payments guaranteed` : '—'}
                   </TableCell>
+                  {temporary && (
+                    <TableCell align="right" data-testid={`result-${P}-option-${o.code}-until62`} data-value={addMoney(o.monthly, temporary)}>
+                      {money(addMoney(o.monthly, temporary))}
+                    </TableCell>
+                  )}
                   <TableCell align="right" data-testid={`result-${P}-option-${o.code}-factor`}>
                     {o.factor}
                   </TableCell>

@@ -130,7 +130,7 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
       schedule: scheduleService(ctx, members),
       settings,
       documents: documentsService(ctx, members, estimates, process, settings, () => sink, () => documentHost),
-      scenarios: scenariosService(ctx, members, (id) => pricerFor().isKnown(id)),
+      scenarios: scenariosService(ctx, members, estimates),
     };
   }
 

@@ -1,7 +1,7 @@
 import type { MemberRecord } from '../../shared/domain/member';
 import type { Scenario, ScenarioInput } from '../../shared/domain/scenario';
-import { AppFailure } from '../../shared/ipc/result';
 import type { ServiceContext } from './context';
+import type { EstimatesService } from './estimates';
 import type { MembersService } from './members';
 
 /**
@@ -10,7 +10,7 @@ import type { MembersService } from './members';
  * cannot disagree; the plan and the basis are in `scenarios`. `use` is "Use for the packet":
  * one transaction, versioned like every member write, each change audited.
  */
-export function scenariosService(ctx: ServiceContext, members: MembersService, isKnownBasis: (id: string) => boolean) {
+export function scenariosService(ctx: ServiceContext, members: MembersService, estimates: EstimatesService) {
   const { repos, clock, db } = ctx;
 
   function get(memberId: number): Scenario {
@@ -29,15 +29,16 @@ export function scenariosService(ctx: ServiceContext, members: MembersService, i
   return {
     get,
     use(memberId: number, version: number, next: ScenarioInput): { scenario: Scenario; record: MemberRecord } {
-      if (next.actuarialBasis !== null && !isKnownBasis(next.actuarialBasis)) {
-        throw new AppFailure('INVALID_INPUT', `There is no actuarial basis "${next.actuarialBasis}" in this caseload. Choose one from the list.`, { actuarialBasis: 'is not a basis in this caseload' });
-      }
       const record = db.transaction(() => {
         const before = get(memberId);
         const r = members.update(memberId, version, { retirementDate: next.retirementDate, backdropMonths: next.backdropMonths });
         if (before.plan !== next.plan) members.audit(memberId, 'scenario', 'plan', before.plan, next.plan);
         if (before.actuarialBasis !== next.actuarialBasis) members.audit(memberId, 'scenario', 'actuarial_basis', before.actuarialBasis, next.actuarialBasis);
         repos.scenarios.put({ member_id: memberId, plan: next.plan, actuarial_basis: next.actuarialBasis, updated_at: clock.now(), updated_by: ctx.who });
+        // Only a scenario the estimate can be computed for becomes current (BD-2 periods, a known
+        // basis, a complete record): otherwise the packet could not be built for it. A failure
+        // rolls everything above back.
+        estimates.compute({ memberId });
         return r;
       })();
       return { scenario: get(memberId), record };

@@ -86,6 +86,13 @@ describe('member form', () => {
     expect(patchFromForm(initial, { ...initial, birthDate: '', cleared: ['birthDate'] }, record).errors.birthDate).toContain('required');
   });
 
+  it('MONEY-1: an amount typed as "$5,395.20" or "4,000" is saved as its two-decimal string; misplaced commas are refused in words', () => {
+    const initial = formFromRecord(record);
+    expect(patchFromForm(initial, { ...initial, finalAveragePay: '$5,395.20' }, record).patch).toEqual({ finalAveragePay: '5395.20' });
+    expect(patchFromForm(initial, { ...initial, optionalLifeCoverage: '4,000' }, record).patch).toEqual({ optionalLifeCoverage: '4000' });
+    expect(patchFromForm(initial, { ...initial, finalAveragePay: '53,95.19' }, record).errors.finalAveragePay).toBe('Type an amount in dollars and cents, such as 5,395.19.');
+  });
+
   it('a blank SSN field keeps the SSN on file; a draft never holds a typed SSN or account number', () => {
     const initial = formFromRecord(record);
     expect(initial.ssn).toBe('');

@@ -299,7 +299,7 @@ export function MemberScreen({ memberId, onSummary }: { memberId: number; onSumm
       }}
     />
   );
-  const grid = { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', columnGap: 2, rowGap: 1 };
+  const grid = { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', columnGap: 2, rowGap: 2 };
 
   return (
     <SectionsContext.Provider value={registry}>

@@ -7,11 +7,12 @@ import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { APPOINTMENT_KINDS } from '../../../../shared/domain/member';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import type { AppError } from '../../../../shared/ipc/result';
 import { api } from '../../api';
+import { useConfirmUndo } from '../../components/ConfirmUndo';
 import { DateTextField } from '../../components/DateTextField';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { dateTextOf, parseDateText } from '../../../../shared/domain/date-text';
@@ -29,6 +30,31 @@ export function NotesSection({ memberId }: { memberId: number }) {
   const [appt, setAppt] = useState({ date: dateTextOf(todayIso()), time: '', place: '', kind: 'office' as (typeof APPOINTMENT_KINDS)[number] });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<AppError | null>(null);
+
+  // Deleting an appointment asks first, then waits a few seconds for Undo before it is deleted (audited).
+  const [removing, setRemoving] = useState<number | null>(null);
+  const removingRef = useRef<number | null>(null);
+  const removal = useConfirmUndo(async () => {
+    const id = removingRef.current;
+    if (id === null) return;
+    const r = await api.appointments.delete({ id });
+    removingRef.current = null;
+    setRemoving(null);
+    if (!r.ok) setError(r.error);
+    void load();
+  });
+  const askRemove = (a: Appointment) => {
+    removingRef.current = a.id;
+    removal.ask({ title: `Delete the appointment on ${longDate(a.date)}?`, text: `${longDate(a.date)}${a.time ? ` at ${a.time}` : ''}, ${a.kind}, ${a.place}.`, done: 'Appointment deleted.' });
+  };
+  useEffect(() => {
+    if (removal.pending) setRemoving(removingRef.current);
+    else if (removingRef.current !== null && removing !== null) {
+      // Undone: show it again.
+      removingRef.current = null;
+      setRemoving(null);
+    }
+  }, [removal.pending, removing]);
 
   const load = useCallback(async () => {
     const n = await api.notes.list({ memberId });
@@ -101,12 +127,23 @@ export function NotesSection({ memberId }: { memberId: number }) {
         </Button>
       </Box>
       <List dense aria-label="Appointments">
-        {appts.map((a) => (
-          <ListItem key={a.id} disableGutters>
-            <ListItemText primary={`${longDate(a.date)}${a.time ? ` ${a.time}` : ''} · ${a.kind} · ${a.place}`} secondary={a.note} />
-          </ListItem>
-        ))}
+        {appts
+          .filter((a) => a.id !== removing)
+          .map((a) => (
+            <ListItem
+              key={a.id}
+              disableGutters
+              secondaryAction={
+                <Button size="small" color="error" onClick={() => askRemove(a)} data-testid={`delete-appointment-${a.id}`}>
+                  Delete
+                </Button>
+              }
+            >
+              <ListItemText primary={`${longDate(a.date)}${a.time ? ` ${a.time}` : ''} · ${a.kind} · ${a.place}`} secondary={a.note} />
+            </ListItem>
+          ))}
       </List>
+      {removal.ui}
     </Paper>
   );
 }

@@ -11,6 +11,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useRef, useState } from 'react';
 import { payMonthSchema } from '../../../../shared/domain/case-schema';
+import { MONEY_TEXT_MESSAGE, moneyText } from '../../../../shared/domain/money-text';
 import type { MemberRecord } from '../../../../shared/domain/member';
 import type { AppError } from '../../../../shared/ipc/result';
 import { api } from '../../api';
@@ -40,15 +41,15 @@ export function PayHistorySection({ record, onSaved }: { record: MemberRecord; o
   const save = async (): Promise<boolean> => {
     const errs: Record<string, string> = {};
     rows.forEach((r, i) => {
-      const p = payMonthSchema.safeParse(r);
-      if (!p.success) for (const issue of p.error.issues) errs[`history[${i}].${String(issue.path[0])}`] = issue.message;
+      const p = payMonthSchema.safeParse({ ...r, amount: moneyText(r.amount) });
+      if (!p.success) for (const issue of p.error.issues) errs[`history[${i}].${String(issue.path[0])}`] = issue.path[0] === 'amount' ? MONEY_TEXT_MESSAGE : issue.message;
     });
     setErrors(errs);
     if (Object.keys(errs).length > 0) {
       focusFirstError(box.current);
       return false;
     }
-    const r = await api.pay.set({ memberId: record.id, version: reg?.version() ?? record.version, history: rows });
+    const r = await api.pay.set({ memberId: record.id, version: reg?.version() ?? record.version, history: rows.map((r) => ({ ...r, amount: moneyText(r.amount) })) });
     if (r.ok) {
       setError(null);
       onSaved(r.value);

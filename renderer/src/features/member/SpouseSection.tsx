@@ -11,6 +11,7 @@ import { dateTextOf, parseDateText } from '../../../../shared/domain/date-text';
 import { spouseInputSchema, type MemberRecord, type SpouseInput } from '../../../../shared/domain/member';
 import type { AppError } from '../../../../shared/ipc/result';
 import { api } from '../../api';
+import { useConfirmUndo } from '../../components/ConfirmUndo';
 import { DateTextField } from '../../components/DateTextField';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useSection } from './sections';
@@ -79,6 +80,8 @@ export function SpouseSection({ record, onSaved }: { record: MemberRecord; onSav
     return false;
   };
 
+  // Removing the spouse asks first and can be undone for a few seconds (then it is saved, audited).
+  const removal = useConfirmUndo(async () => void (await send(null, reg?.version() ?? record.version)));
   const dirty = () => JSON.stringify(getValues()) !== JSON.stringify(fromRecord(stored.current));
   const save = (): Promise<boolean> =>
     new Promise((resolve) => {
@@ -143,7 +146,7 @@ export function SpouseSection({ record, onSaved }: { record: MemberRecord; onSav
         Spouse {record.spouse?.ssnMasked && <Typography component="span" color="text.secondary">· SSN {record.spouse.ssnMasked}</Typography>}
       </Typography>
       <ErrorNotice error={error} />
-      <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 2 }}>
+      <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 2, rowGap: 2 }}>
         {f('name', 'Name')}
         {f('ssn', 'Replace SSN', 'Leave blank to keep the SSN on file')}
         {d('birthDate', 'Birth date')}
@@ -154,7 +157,18 @@ export function SpouseSection({ record, onSaved }: { record: MemberRecord; onSav
           Save spouse
         </Button>
         {record.spouse && (
-          <Button color="error" onClick={() => void send(null, record.version)}>
+          <Button
+            color="error"
+            disabled={removal.pending}
+            onClick={() =>
+              removal.ask({
+                title: `Remove ${record.spouse?.name || 'the spouse'} from the record?`,
+                text: 'The spouse’s name, birth date, marriage date and SSN on file are removed. Estimates then show no joint and survivor amounts for this spouse.',
+                done: 'Spouse will be removed.',
+              })
+            }
+            data-testid="remove-spouse"
+          >
             Remove spouse
           </Button>
         )}
@@ -164,6 +178,7 @@ export function SpouseSection({ record, onSaved }: { record: MemberRecord; onSav
           </Typography>
         )}
       </Box>
+      {removal.ui}
     </Paper>
   );
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateTextOf, parseDateText } from '../../../../shared/domain/date-text';
+import { MONEY_TEXT_MESSAGE, moneyText } from '../../../../shared/domain/money-text';
 import type { MemberPatch, MemberRecord } from '../../../../shared/domain/member';
 import { memberPatchSchema } from '../../../../shared/domain/member';
 
@@ -111,6 +112,7 @@ function dateValue(f: FieldName, initial: MemberForm, form: MemberForm, required
   return r.ok ? { value: r.iso } : { error: r.message };
 }
 
+const MONEY_FIELDS: readonly FieldName[] = ['finalAveragePay', 'optionalLifeCoverage', 'projection.monthlyRate'];
 const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
 const intOrText = (s: string): number | string => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : s);
 
@@ -125,8 +127,10 @@ export function patchFromForm(initial: MemberForm, form: MemberForm, record: Mem
   const changed = (f: FieldName) => (isDateField(f) ? isoOf(initial[f]) !== isoOf(form[f]) || (form.cleared.includes(f) && initial[f] !== '') : initial[f] !== form[f]);
   const simple: FieldName[] = ['memberId', 'firstName', 'lastName'];
   for (const f of simple) if (changed(f)) raw[f] = form[f].trim();
-  const nullable: FieldName[] = ['middleName', 'email', 'phone', 'street', 'city', 'state', 'zip', 'finalAveragePay', 'optionalLifeCoverage', 'planOverride'];
+  const nullable: FieldName[] = ['middleName', 'email', 'phone', 'street', 'city', 'state', 'zip', 'planOverride'];
   for (const f of nullable) if (changed(f)) raw[f] = orNull(form[f]);
+  // Amounts as typed: "5,395.19" and "$5,395.19" are 5395.19 (MONEY-1).
+  for (const f of ['finalAveragePay', 'optionalLifeCoverage'] as const) if (changed(f)) raw[f] = orNull(moneyText(form[f]));
   for (const f of ['birthDate', 'firstEmploymentDate', 'lastDayWorked', 'retirementDate'] as const) {
     if (!changed(f)) continue;
     const v = dateValue(f, initial, form, f === 'birthDate');
@@ -153,7 +157,7 @@ export function patchFromForm(initial: MemberForm, form: MemberForm, record: Mem
         };
   }
   if (changed('projection.fromMonth') || changed('projection.monthlyRate')) {
-    raw.projection = form['projection.fromMonth'].trim() === '' && form['projection.monthlyRate'].trim() === '' ? null : { fromMonth: form['projection.fromMonth'].trim(), monthlyRate: form['projection.monthlyRate'].trim() };
+    raw.projection = form['projection.fromMonth'].trim() === '' && form['projection.monthlyRate'].trim() === '' ? null : { fromMonth: form['projection.fromMonth'].trim(), monthlyRate: moneyText(form['projection.monthlyRate']) };
   }
   const ddFields = ['directDeposit.routingNumber', 'directDeposit.accountNumber', 'directDeposit.accountType'] as const;
   if (ddFields.some(changed)) {
@@ -166,7 +170,9 @@ export function patchFromForm(initial: MemberForm, form: MemberForm, record: Mem
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const key = issue.path.join('.') as FieldName;
-      errors[(FIELDS as readonly string[]).includes(key) ? key : (String(issue.path[0]) as FieldName)] ??= issue.message;
+      const field = (FIELDS as readonly string[]).includes(key) ? key : (String(issue.path[0]) as FieldName);
+      // The schema's wording ("a decimal string with at most two places") is not the counselor's.
+      errors[field] ??= MONEY_FIELDS.includes(field) ? MONEY_TEXT_MESSAGE : issue.message;
     }
   }
   const ok = parsed.success && Object.keys(errors).length === 0;

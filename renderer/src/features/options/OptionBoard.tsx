@@ -15,7 +15,7 @@ import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import type { AppError } from '../../../../shared/ipc/result';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { longDate, PLAN_NAMES } from '../../components/format';
+import { longDate, longMonth, PLAN_NAMES } from '../../components/format';
 import { todayIso } from '../../components/today';
 import { BreakEvenPanel } from './BreakEvenPanel';
 import { milestones as milestonesOf, retirementDateChoices, sweepDates, sweepRow } from './board-math';
@@ -212,6 +212,12 @@ export function OptionBoard({ memberId }: { memberId: number }) {
   }
 
   const fields = fieldLines(error);
+  // Facts more than a year old are projected silently to today: say so, and what to update.
+  const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+  const stale: string[] = [];
+  if (member.service && member.service.asOf < yearAgo) stale.push(`the service on file is as of ${longDate(member.service.asOf)}`);
+  const lastPay = member.payHistory.at(-1)?.month;
+  if (lastPay && `${lastPay}-01` < yearAgo.slice(0, 8) + '01' && !member.projection) stale.push(`the last pay on file is for ${longMonth(lastPay)}`);
   const planCount = estimate?.results.length ?? 0;
   const msepChoice = !!estimate && planCount > 1 && estimate.results.some((r) => r.plan === 'MSEP');
 
@@ -347,6 +353,11 @@ export function OptionBoard({ memberId }: { memberId: number }) {
             <ErrorNotice error={error} />
           </Box>
         ))}
+      {stale.length > 0 && (
+        <Alert severity="warning" data-testid="board-stale">
+          More than a year old: {stale.join(', and ')}. The estimate carries it forward to today as if nothing changed. Update the service and pay on the member record (Alt+2) for a figure the member can rely on.
+        </Alert>
+      )}
       {notice && (
         <Alert severity="info" onClose={() => setNotice(null)} data-testid="board-notice">
           {notice}

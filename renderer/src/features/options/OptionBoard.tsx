@@ -1,7 +1,9 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import LinearProgress from '@mui/material/LinearProgress';
+import Switch from '@mui/material/Switch';
 import Paper from '@mui/material/Paper';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
@@ -38,9 +40,27 @@ function failure(e: unknown): { ok: false; error: AppError } {
   return { ok: false, error: { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) } };
 }
 
+/** The member record's fields by the names on its screen, for messages that say what to fix. */
+const FIELD_LABELS: Record<string, string> = {
+  retirementDate: 'Retirement date',
+  firstEmploymentDate: 'First benefit-eligible employment',
+  lastDayWorked: 'Last day worked',
+  birthDate: 'Birth date',
+  'spouse.birthDate': 'Spouse’s birth date',
+  service: 'Service',
+  finalAveragePay: 'Final average pay',
+  backdropMonths: 'BackDROP period',
+  actuarialBasis: 'Actuarial basis',
+  payHistory: 'Pay history',
+};
+const labelOf = (field: string) => FIELD_LABELS[field] ?? FIELD_LABELS[field.split('.')[0] ?? ''] ?? field.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+
 function fieldLines(error: AppError | null): string[] {
-  return Object.entries(error?.fields ?? {}).map(([field, message]) => `${field}: ${message}`);
+  return Object.entries(error?.fields ?? {}).map(([field, message]) => `${labelOf(field)} ${message}. Correct it on the member record (Alt+2).`);
 }
+
+/** The counselor's detail (rule ids, factors, basis ids) stays on or off across the board's visits. */
+let detailOn = false;
 
 /** A scenario in the member's words: "July 1, 2027 · 24-month BackDROP · MSEP 2000 · standard factors". */
 export function describeScenario(s: { retirementDate: string | null; backdropMonths: number | null; plan: string | null; actuarialBasis: string | null }, bases: { id: string; name: string }[] = []): string {
@@ -68,6 +88,11 @@ export function OptionBoard({ memberId }: { memberId: number }) {
   const [computing, setComputing] = useState(false);
   const [view, setView] = useState<View>('options');
   const [sweep, setSweep] = useState<SweepState | null>(null);
+  const [detail, setDetailState] = useState(detailOn);
+  const setDetail = (on: boolean) => {
+    detailOn = on;
+    setDetailState(on);
+  };
   /** The member's current scenario (kept in the caseload); the board opens on it. */
   const [scenario, setScenario] = useState<Scenario | null>(null);
   const [usedNote, setUsedNote] = useState<string | null>(null);
@@ -154,7 +179,7 @@ export function OptionBoard({ memberId }: { memberId: number }) {
         } else if (r.error.code === 'INVALID_INPUT' && r.error.fields?.backdropMonths && inputs.backdropMonths !== null) {
           // BD-2: the chosen period is not allowed at this date; show the board without a BackDROP.
           setNotice(
-            `The ${inputs.backdropMonths}-month BackDROP cannot be used${inputs.retirementDate ? ` for a retirement on ${longDate(inputs.retirementDate)}` : ''} (backdropMonths: ${r.error.fields.backdropMonths}). Showing no BackDROP.`,
+            `The ${inputs.backdropMonths}-month BackDROP cannot be used${inputs.retirementDate ? ` for a retirement on ${longDate(inputs.retirementDate)}` : ''}: the BackDROP period ${r.error.fields.backdropMonths}. Showing no BackDROP; choose one of the periods offered.`,
           );
           setInputs({ ...inputs, backdropMonths: null });
         } else {
@@ -263,7 +288,7 @@ export function OptionBoard({ memberId }: { memberId: number }) {
           <TextField
             select
             size="small"
-            label="Actuarial basis (OPT-5)"
+            label={detail ? "Actuarial basis (OPT-5)" : "Actuarial factors"}
             id="board-basis"
             value={inputs.basis ?? ''}
             onChange={(e) => change({ basis: e.target.value || null })}
@@ -273,14 +298,16 @@ export function OptionBoard({ memberId }: { memberId: number }) {
             <option value="">Product default</option>
             {bases.map((b) => (
               <option key={b.id} value={b.id}>
-                {b.id}: {b.name}
+                {detail ? `${b.id}: ${b.name}` : b.name}
               </option>
             ))}
           </TextField>
+          <FormControlLabel control={<Switch size="small" checked={detail} onChange={(e) => setDetail(e.target.checked)} slotProps={{ input: { 'data-testid': 'board-detail' } as object }} />} label="Counselor detail" title="Rule ids, factors and basis ids beside the figures" />
           <Typography variant="body2" sx={{ ml: 'auto', color: 'text.secondary' }} data-testid="board-shown" data-date={estimate?.retirementDate ?? ''}>
             {estimate ? (
               <>
-                Showing <strong>{longDate(estimate.retirementDate)}</strong> · as of {longDate(estimate.asOf)} · engine {estimate.engineVersion}
+                Showing <strong>{longDate(estimate.retirementDate)}</strong> · figured on {longDate(estimate.asOf)}
+                {detail && ` · engine ${estimate.engineVersion}`}
               </>
             ) : computing ? (
               'Computing…'
@@ -377,7 +404,7 @@ export function OptionBoard({ memberId }: { memberId: number }) {
             <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
               {msepChoice && (
                 <Alert severity="info" data-testid="plan-choice">
-                  <strong>MSEP or MSEP 2000: the member chooses</strong> (PLAN-1). The choice is made on the Retirement Election Form; both are shown side by side.
+                  <strong>MSEP or MSEP 2000: the member chooses</strong>{detail ? ' (PLAN-1)' : ''}. The choice is made on the Retirement Election Form; both are shown side by side.
                 </Alert>
               )}
               <Box sx={{ display: 'grid', gridTemplateColumns: `repeat(${planCount}, minmax(0, 1fr))`, gap: 2, alignItems: 'start' }}>
@@ -390,6 +417,7 @@ export function OptionBoard({ memberId }: { memberId: number }) {
                     onBackdrop={(months) => change({ backdropMonths: months })}
                     wide={planCount === 1}
                     installments={installments}
+                    detail={detail}
                   />
                 ))}
               </Box>

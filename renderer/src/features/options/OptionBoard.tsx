@@ -21,6 +21,7 @@ import { longDate, longMonth, PLAN_NAMES } from '../../components/format';
 import { todayIso } from '../../components/today';
 import { BreakEvenPanel } from './BreakEvenPanel';
 import { milestones as milestonesOf, retirementDateChoices, sweepDates, sweepRow } from './board-math';
+import { OptionMatrix } from './OptionMatrix';
 import { PlanCard } from './PlanCard';
 import { SavedScenarios } from './SavedScenarios';
 import { SweepPanel, type SweepState } from './SweepPanel';
@@ -126,8 +127,12 @@ export function OptionBoard({ memberId }: { memberId: number }) {
       setMember(m.value);
       const current = sc.ok ? sc.value : { retirementDate: m.value.retirementDate, backdropMonths: m.value.backdropMonths, plan: null, actuarialBasis: null, updatedAt: null, updatedBy: null };
       setScenario(current);
-      // A scenario explored and not yet used survives leaving the board (a draft in the caseload).
-      const explored = d.ok && d.value ? (JSON.parse(d.value.json) as Inputs) : null;
+      // A scenario explored and not yet used survives leaving the board (a draft in the caseload),
+      // as long as the current scenario it was explored from has not changed since (a new date
+      // on the member record, a scenario used elsewhere): then the board opens on the current one.
+      const draft = d.ok && d.value ? (JSON.parse(d.value.json) as { inputs?: Inputs; base?: Inputs }) : null;
+      const explored = draft?.inputs && draft.base && sameScenario(draft.base, current) ? draft.inputs : null;
+      if (draft && !explored) void api.drafts.delete({ key: draftKey });
       setInputs(explored ?? { retirementDate: current.retirementDate, backdropMonths: current.backdropMonths, basis: current.actuarialBasis, plan: current.plan });
     })();
     return () => {
@@ -140,7 +145,10 @@ export function OptionBoard({ memberId }: { memberId: number }) {
     if (!inputs || !scenario) return;
     const t = setTimeout(() => {
       if (sameScenario(inputs, scenario)) void api.drafts.delete({ key: draftKey });
-      else void api.drafts.set({ key: draftKey, json: JSON.stringify(inputs) });
+      else {
+        const base: Inputs = { retirementDate: scenario.retirementDate, backdropMonths: scenario.backdropMonths, basis: scenario.actuarialBasis, plan: scenario.plan };
+        void api.drafts.set({ key: draftKey, json: JSON.stringify({ inputs, base }) });
+      }
     }, 300);
     return () => clearTimeout(t);
   }, [inputs, scenario, draftKey]);
@@ -407,6 +415,7 @@ export function OptionBoard({ memberId }: { memberId: number }) {
                   <strong>MSEP or MSEP 2000: the member chooses</strong>{detail ? ' (PLAN-1)' : ''}. The choice is made on the Retirement Election Form; both are shown side by side.
                 </Alert>
               )}
+              <OptionMatrix estimate={estimate} />
               <Box sx={{ display: 'grid', gridTemplateColumns: `repeat(${planCount}, minmax(0, 1fr))`, gap: 2, alignItems: 'start' }}>
                 {estimate.results.map((r) => (
                   <PlanCard

@@ -2,6 +2,11 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
@@ -13,6 +18,7 @@ import { Controller, useForm, useWatch, type Resolver } from 'react-hook-form';
 import type { MemberRecord, MemberSummary } from '../../../../shared/domain/member';
 import type { AppError } from '../../../../shared/ipc/result';
 import { api } from '../../api';
+import { useConfirmUndo } from '../../components/ConfirmUndo';
 import { DateTextField } from '../../components/DateTextField';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { AuditSection } from './AuditSection';
@@ -24,6 +30,8 @@ import { SectionsContext, setLeaveGuard, type Section, type SectionRegistry } fr
 import { SpouseSection } from './SpouseSection';
 
 type Draft = { form: MemberForm; baseVersion: number };
+/** How long a revealed SSN stays on screen. */
+const REVEAL_MS = 30_000;
 
 export function MemberScreen({ memberId, onSummary }: { memberId: number; onSummary: (m: MemberSummary) => void }) {
   const [record, setRecord] = useState<MemberRecord | null>(null);
@@ -204,6 +212,26 @@ export function MemberScreen({ memberId, onSummary }: { memberId: number; onSumm
     return () => window.removeEventListener('keydown', onKey);
   }, [saveAll]);
 
+  // Archiving asks first and can be undone for a few seconds; restoring is one click. Both audited.
+  const archiving = useConfirmUndo(async () => void (await setArchivedRef.current(true)));
+  const setArchivedRef = useRef<(archived: boolean) => Promise<void>>(async () => undefined);
+  // Revealing the SSN asks why (audited in main) and masks it again after REVEAL_MS.
+  const [revealAsk, setRevealAsk] = useState(false);
+  const [reason, setReason] = useState('');
+  const [revealed, setRevealed] = useState<string | null>(null);
+  useEffect(() => {
+    if (!revealed) return;
+    const t = setTimeout(() => setRevealed(null), REVEAL_MS);
+    return () => clearTimeout(t);
+  }, [revealed]);
+  const reveal = async () => {
+    const r = await api.members.revealSsn({ id: memberId, reason: reason.trim() });
+    setRevealAsk(false);
+    setReason('');
+    if (r.ok) setRevealed(r.value.ssn);
+    else setError(r.error);
+  };
+
   const discardFacts = async () => {
     await api.drafts.delete({ key: draftKey });
     const base = latest.current.initial;
@@ -226,6 +254,13 @@ export function MemberScreen({ memberId, onSummary }: { memberId: number; onSumm
   }, [all, saveAll]);
 
   if (!record || !form || !initial) return <ErrorNotice error={error} />;
+  setArchivedRef.current = async (archived: boolean) => {
+    const r0 = latest.current.record;
+    if (!r0) return;
+    const r = await api.members.archive({ id: r0.id, version: r0.version, archived });
+    if (r.ok) apply(r.value);
+    else setError(r.error);
+  };
   const errorOf = (f: FieldName): string | undefined => {
     if (serverErrors[f]) return serverErrors[f];
     const [a, b] = f.split('.') as [string, string | undefined];
@@ -309,12 +344,53 @@ export function MemberScreen({ memberId, onSummary }: { memberId: number; onSumm
           Unsaved edits from {new Date(restored).toLocaleString()} were restored. Save them or discard them.
         </Alert>
       )}
+      {record.archived && (
+        <Alert severity="warning" data-testid="archived-banner" action={<Button onClick={() => void setArchivedRef.current(false)}>Restore</Button>}>
+          This member is archived: the record is kept but left out of searches.
+        </Alert>
+      )}
+      {archiving.ui}
+      <Dialog open={revealAsk} onClose={() => setRevealAsk(false)} aria-labelledby="reveal-title">
+        <DialogTitle id="reveal-title">Show the full SSN</DialogTitle>
+        <DialogContent>
+          <DialogContentText sx={{ mb: 1 }}>Say why it is needed; the reason and your name go into the audit trail. It is hidden again after {REVEAL_MS / 1000} seconds.</DialogContentText>
+          <TextField autoFocus fullWidth size="small" label="Reason" value={reason} onChange={(e) => setReason(e.target.value)} slotProps={{ htmlInput: { maxLength: 200, 'data-testid': 'reveal-reason' } }} />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setRevealAsk(false)}>Cancel</Button>
+          <Button variant="contained" disabled={reason.trim().length < 3} onClick={() => void reveal()} data-testid="reveal-confirm">
+            Show SSN
+          </Button>
+        </DialogActions>
+      </Dialog>
       <ErrorNotice error={error} action={error?.code === 'CONFLICT' ? <Button onClick={() => void load()}>Reload (your edits are kept)</Button> : undefined} />
       <Paper sx={{ p: 2 }} component="section" aria-labelledby="facts-title">
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 1 }}>
           <Typography variant="h2" component="h2" id="facts-title" sx={{ flexGrow: 1 }}>
-            {record.firstName} {record.lastName} <Typography component="span" color="text.secondary">· {record.memberId} · SSN {record.ssnMasked ?? 'not on file'}</Typography>
+            {record.firstName} {record.lastName}{' '}
+            <Typography component="span" color="text.secondary">
+              · {record.memberId} · SSN <span data-testid="member-ssn">{revealed ?? record.ssnMasked ?? 'not on file'}</span>
+            </Typography>
           </Typography>
+          {record.ssnMasked &&
+            (revealed ? (
+              <Button size="small" onClick={() => setRevealed(null)} data-testid="hide-ssn">
+                Hide SSN
+              </Button>
+            ) : (
+              <Button size="small" onClick={() => setRevealAsk(true)} data-testid="reveal-ssn">
+                Show SSN
+              </Button>
+            ))}
+          {record.archived ? (
+            <Button size="small" onClick={() => void setArchivedRef.current(false)} data-testid="restore-member">
+              Restore member
+            </Button>
+          ) : (
+            <Button size="small" color="error" disabled={archiving.pending} onClick={() => archiving.ask({ title: `Archive ${record.firstName} ${record.lastName}?`, text: 'An archived member leaves the caseload searches (Show archived finds them) and can be restored at any time. Nothing on the record is deleted.', done: 'Member archived.' })} data-testid="archive-member">
+              Archive
+            </Button>
+          )}
           <Typography color={saved?.startsWith('Saved') || saved?.startsWith('Nothing') ? (saved.includes('Not saved') ? 'warning.main' : 'success.main') : 'warning.main'} role="status" data-testid="save-status">
             {saved}
           </Typography>

@@ -150,7 +150,11 @@ export function membersRepo(db: Db) {
       const out: SummaryRow[] = [];
       const seen = new Set<number>();
       const add = (rows: SummaryRow[]) => {
-        for (const r of rows) if (!seen.has(r.id) && out.length < limit) (seen.add(r.id), out.push(r));
+        for (const r of rows) {
+          if (seen.has(r.id) || out.length >= limit) continue;
+          seen.add(r.id);
+          out.push(r);
+        }
       };
       const like = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
       /** A last-name word (any part of the stored last name) and an optional first-name prefix. */

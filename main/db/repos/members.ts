@@ -115,12 +115,26 @@ export function membersRepo(db: Db) {
   // for "O'Neill"): the stored key with apostrophes dropped and punctuation as spaces, matched at
   // its start or after a space. A scan of the last-name index; only when the prefix searches
   // found fewer rows than asked for.
-  const byLastWord = db.prepare<[number, string, string, string, number], SummaryRow>(
-    `SELECT ${SUMMARY} FROM members
-      WHERE archived <= ? AND (' ' || replace(replace(replace(replace(replace(replace(last_key, '''', ''), '’', ''), 'ʼ', ''), '-', ' '), ',', ' '), '.', ' ') || ' ') LIKE ? ESCAPE '\\'
-        AND (? = '' OR first_key LIKE ? ESCAPE '\\')
-      ORDER BY last_key, first_key LIMIT ?`,
-  );
+  // One scan tries every (last-name word, first-name prefix) pair at once: the normalized name is
+  // worked out once per index entry, not once per pair.
+  const NORM = `(' ' || replace(replace(replace(replace(replace(replace(last_key, '''', ''), '’', ''), 'ʼ', ''), '-', ' '), ',', ' '), '.', ' ') || ' ')`;
+  const byWordsCache = new Map<number, { all: (...params: unknown[]) => SummaryRow[] }>();
+  const byLastWords = (pairs: number) => {
+    let st = byWordsCache.get(pairs);
+    if (!st) {
+      const or = Array.from({ length: pairs }, () => '(n LIKE ? ESCAPE \'\\\' AND f LIKE ? ESCAPE \'\\\')').join(' OR ');
+      // One pair: filter in place. Several: the normalized names are worked out once into a
+      // materialized table (a flattened subquery would repeat the expression for every pair).
+      st =
+        pairs === 1
+          ? db.prepare<unknown[], SummaryRow>(`SELECT ${SUMMARY} FROM members WHERE archived <= ? AND ${NORM} LIKE ? ESCAPE '\\' AND first_key LIKE ? ESCAPE '\\' ORDER BY last_key, first_key LIMIT ?`)
+          : db.prepare<unknown[], SummaryRow>(
+              `WITH w AS MATERIALIZED (SELECT id, ${NORM} AS n, first_key AS f FROM members) SELECT ${SUMMARY} FROM members WHERE archived <= ? AND id IN (SELECT id FROM w WHERE ${or}) ORDER BY last_key, first_key LIMIT ?`,
+            );
+      byWordsCache.set(pairs, st);
+    }
+    return st;
+  };
   const byIdPrefix = db.prepare<[string, string, number, number], SummaryRow>(
     `SELECT ${SUMMARY} FROM members WHERE member_id >= ? AND member_id < ? AND archived <= ? ORDER BY member_id LIMIT ?`,
   );
@@ -158,7 +172,9 @@ export function membersRepo(db: Db) {
       };
       const like = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
       /** A last-name word (any part of the stored last name) and an optional first-name prefix. */
-      const lastWord = (last: string, first: string, whole = false) => add(byLastWord.all(arch, `% ${like(last)}${whole ? ' ' : ''}%`, first, `${like(first)}%`, limit));
+      /** Rows whose last name holds one of the `last` words and whose first name starts with its `first`. */
+      const lastWords = (pairs: { last: string; first: string; whole?: boolean }[]) =>
+        add(byLastWords(pairs.length).all(arch, ...pairs.flatMap((p) => [`% ${like(p.last)}${p.whole ? ' ' : ''}%`, `${like(p.first)}%`]), limit));
       const comma = text.indexOf(',');
       if (comma >= 0) {
         const last = searchKey(text.slice(0, comma));
@@ -167,7 +183,7 @@ export function membersRepo(db: Db) {
         // "Washington, George" for the stored "Washington, Jr.": the last name's words, suffix aside.
         const lw = searchWords(text.slice(0, comma));
         const fw = searchWords(text.slice(comma + 1)).join(' ');
-        if (out.length < limit && lw.length > 0) lastWord(lw.join(' '), fw, true);
+        if (out.length < limit && lw.length > 0) lastWords([{ last: lw.join(' '), first: fw, whole: true }]);
         return out;
       }
       const words = searchWords(text);
@@ -188,15 +204,16 @@ export function membersRepo(db: Db) {
       add(byLast.all(key, prefixEnd(key), arch, limit));
       if (out.length < limit) add(byFirst.all(key, prefixEnd(key), arch, limit));
       // A word of a two-part last name, or a name typed without its apostrophe or hyphen.
-      if (out.length < limit && words.length === 1) lastWord(words[0]!, '');
-      if (out.length < limit && words.length >= 2) {
-        // "thompson reyes" for "Thompson-Reyes": every word the last name; then a last-name word and the first name.
-        lastWord(words.join(' '), '');
-        // Every split of the words into a last name and a first name, in either order.
-        for (let i = 1; i < words.length && out.length < limit; i++) {
-          lastWord(words.slice(0, i).join(' '), words.slice(i).join(' '));
-          lastWord(words.slice(i).join(' '), words.slice(0, i).join(' '));
+      if (out.length < limit && words.length === 1) lastWords([{ last: words[0]!, first: '' }]);
+      if (out.length < limit && words.length >= 2 && words.length <= 4) {
+        // "thompson reyes" for "Thompson-Reyes": every word the last name; and every split of the
+        // words into a last name and a first name, in either order. One scan for all of them.
+        const pairs = [{ last: words.join(' '), first: '' }];
+        for (let i = 1; i < words.length; i++) {
+          pairs.push({ last: words.slice(0, i).join(' '), first: words.slice(i).join(' ') });
+          pairs.push({ last: words.slice(i).join(' '), first: words.slice(0, i).join(' ') });
         }
+        lastWords(pairs);
       }
       return out;
     },

@@ -164,6 +164,21 @@ describe('each migration keeps existing rows and adds its schema (migrate, inser
     expect(plan.join(' ')).not.toMatch(/TEMP B-TREE/);
   });
 
+  it('0007-scenarios: members survive; a scenario row per member, removed with its member, plan codes checked', () => {
+    const db = dbAt(6);
+    insertMember(db, 1, 'M1');
+    const before = dump(db, 'members');
+    migrate(db, { target: 7 });
+    expect(schemaVersion(db)).toBe(7);
+    expect(dump(db, 'members')).toEqual(before);
+    db.prepare("INSERT INTO scenarios VALUES (1, 'MSEP2000', 'SULT-5', ?, 'test')").run(NOW);
+    expect(() => db.prepare("INSERT INTO scenarios VALUES (1, 'MSEP', NULL, ?, 'test')").run(NOW)).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => db.prepare("INSERT INTO scenarios VALUES (2, NULL, NULL, ?, 'test')").run(NOW)).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("UPDATE scenarios SET plan = 'MSEP9' WHERE member_id = 1").run()).toThrow(/CHECK/);
+    db.prepare('DELETE FROM members WHERE id = 1').run();
+    expect(dump(db, 'scenarios')).toEqual([]);
+  });
+
   it('every migration in MIGRATIONS is covered by a test above (adding one without a test fails)', () => {
     expect(MIGRATIONS.map((m) => `${String(m.version).padStart(4, '0')}-${m.name}`)).toEqual([
       '0001-members',
@@ -172,6 +187,7 @@ describe('each migration keeps existing rows and adds its schema (migrate, inser
       '0004-estimates',
       '0005-bases-settings',
       '0006-search-last4-covering',
+      '0007-scenarios',
     ]);
   });
 });

@@ -115,7 +115,7 @@ export function CaseloadScreen({ onOpen }: { onOpen: (m: MemberSummary, view?: V
         />
         <TextField
           label="Search members"
-          helperText="Name (Smith or Smith, John), member ID, or the last 4 digits of the SSN. ↓ and Enter to open."
+          helperText="A name in any order (Smith John, Smith, John, Reyes for Thompson-Reyes), a member ID, the last 4 digits or the whole SSN. ↓ and Enter to open."
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={onKeyDown}

@@ -40,9 +40,11 @@ const processSchema = z.strictObject({
       status: formStatusSchema,
       dueDate: z.string().nullable(),
       warning: z.enum(['overdue', 'due-soon']).nullable(),
+      /** The day it was received (null when not received, or received before the day was kept). */
+      receivedOn: z.string().nullable(),
     }),
   ),
-  proofs: z.array(z.strictObject({ document: proofDocumentSchema, title: z.string(), required: z.boolean(), received: z.boolean() })),
+  proofs: z.array(z.strictObject({ document: proofDocumentSchema, title: z.string(), required: z.boolean(), received: z.boolean(), receivedOn: z.string().nullable() })),
   progress: z.strictObject({
     step1: z.strictObject({ received: z.number(), required: z.number() }),
     step2: z.strictObject({ received: z.number(), required: z.number() }),
@@ -168,8 +170,8 @@ export const contract = {
   'notes:list': { input: z.strictObject({ memberId: id }), output: z.array(noteSchema) },
   'notes:add': { input: z.strictObject({ memberId: id, text: z.string().trim().min(1).max(10_000) }), output: noteSchema },
   'process:get': { input: z.strictObject({ memberId: id }), output: processSchema },
-  'process:setForm': { input: z.strictObject({ memberId: id, version, form: formIdSchema, status: formStatusSchema }), output: processSchema },
-  'process:setProof': { input: z.strictObject({ memberId: id, version, document: proofDocumentSchema, received: z.boolean() }), output: processSchema },
+  'process:setForm': { input: z.strictObject({ memberId: id, version, form: formIdSchema, status: formStatusSchema, receivedOn: isoDateSchema.nullable().optional() }), output: processSchema },
+  'process:setProof': { input: z.strictObject({ memberId: id, version, document: proofDocumentSchema, received: z.boolean(), receivedOn: isoDateSchema.nullable().optional() }), output: processSchema },
   'estimates:compute': { input: z.strictObject(estimateRequest), output: estimateSchema },
   'estimates:computeCase': { input: z.strictObject({ case: caseSchema }), output: estimateSchema },
   'estimates:save': { input: z.strictObject({ ...estimateRequest, label: z.string().max(200).nullable().optional() }), output: savedEstimateSchema },

@@ -66,6 +66,23 @@ describe('walk-in member (preview transport, production CSP)', () => {
     await expect.poll(() => t('member-ssn').textContent()).toBe('***-**-6799');
   });
 
+  it('marks the application received: today is its received day; the day it really came in is typed, and a day after today refused', async () => {
+    const id = walkIn()!.id;
+    await s.page.keyboard.press('Alt+4');
+    await t('status-retirement-application').locator('..').click();
+    await s.page.getByRole('option', { name: 'Received' }).click();
+    await expect.poll(() => t('received-retirement-application').inputValue()).toBe('11/23/2026');
+    await t('received-retirement-application').fill('12/31/2030');
+    await s.page.keyboard.press('Enter');
+    await s.page.getByText('That day is after today. Type the day it came in.').waitFor();
+    await t('received-retirement-application').fill('11/20/2026');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => s.app.services.process.get(id).forms.find((f) => f.form === 'retirement-application')?.receivedOn).toBe('2026-11-20');
+    await s.shot('walkin-received-date');
+    await s.page.keyboard.press('Alt+2');
+    await t('field-lastName').waitFor();
+  });
+
   it('archive asks first and can be undone; archived, the member leaves the search until restored', async () => {
     const id = walkIn()!.id;
     await t('archive-member').click();

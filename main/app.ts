@@ -18,6 +18,7 @@ import { processService } from './services/process';
 import { scheduleService } from './services/schedule';
 import { DEFAULT_IDLE_LOCK_MINUTES, sessionService, systemTimers, type SessionService, type Timers } from './services/session';
 import { keyFilePath, type ScryptParams } from './security/keys';
+import { scenariosService } from './services/scenarios';
 import { settingsService } from './services/settings';
 
 export type Services = {
@@ -27,6 +28,7 @@ export type Services = {
   schedule: ReturnType<typeof scheduleService>;
   settings: ReturnType<typeof settingsService>;
   documents: ReturnType<typeof documentsService>;
+  scenarios: ReturnType<typeof scenariosService>;
   /** The lock: always there, locked or not. */
   session: SessionService;
   /** The open caseload's storage: damaged and read-only or not, today's backup. */
@@ -128,6 +130,7 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
       schedule: scheduleService(ctx, members),
       settings,
       documents: documentsService(ctx, members, estimates, process, settings, () => sink, () => documentHost),
+      scenarios: scenariosService(ctx, members, estimates),
     };
   }
 
@@ -335,6 +338,9 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
     },
     get documents() {
       return current().domains.documents;
+    },
+    get scenarios() {
+      return current().domains.scenarios;
     },
     session,
     storage: {

@@ -6,6 +6,7 @@ import { memberChildrenRepo } from '../db/repos/member-children';
 import { membersRepo } from '../db/repos/members';
 import { notesRepo } from '../db/repos/notes';
 import { processRepo } from '../db/repos/process';
+import { scenariosRepo } from '../db/repos/scenarios';
 import { settingsRepo } from '../db/repos/settings';
 
 export type Clock = {
@@ -33,6 +34,7 @@ export function repos(db: Db) {
     process: processRepo(db),
     estimates: estimatesRepo(db),
     settings: settingsRepo(db),
+    scenarios: scenariosRepo(db),
   };
 }
 export type Repos = ReturnType<typeof repos>;

@@ -110,6 +110,11 @@ export function documentsService(
    */
   async function build(req: PacketRequest, onProgress?: (p: PacketProgress) => void) {
     const c = estimates.caseFor(req);
+    // Unless the request names a date, BackDROP or basis, the member's current scenario
+    // (scenarios.ts: the record's date and BackDROP period, the scenario's basis). It is never
+    // marked on the documents as an election.
+    const scenario = { retirementDate: c.retirementDate, backdropMonths: c.backdrop?.months ?? null, actuarialBasis: c.actuarialBasis ?? null };
+    const described = [c.retirementDate, scenario.backdropMonths ? `${scenario.backdropMonths}-month BackDROP` : 'no BackDROP', scenario.actuarialBasis ? `basis ${scenario.actuarialBasis}` : null].filter(Boolean).join(', ');
     const estimate = estimates.computeCase(c);
     const parsed = caseSchema.parse(c);
     const input: DocumentInput = { estimate, member: documentMember(req.memberId), case: parsed };
@@ -132,7 +137,7 @@ export function documentsService(
     const fileName = `${row.last_name}-${row.member_id}-packet-${c.retirementDate}.pdf`.replace(/[^A-Za-z0-9._-]+/g, '-');
     // ELIG-5: nothing to sign; the cover says why and the first date the member can retire.
     const notEligible = canRetire(estimate) ? null : notEligibleText(estimate);
-    return { result, fileName, retirementDate: c.retirementDate, notEligible, memberId: row.member_id };
+    return { result, fileName, scenario, described, notEligible, memberId: row.member_id };
   }
 
   return {
@@ -140,7 +145,7 @@ export function documentsService(
     /** The packet's bytes and facts, for main-process callers only (the packet CLI); audited. */
     async buildForMember(req: PacketRequest, onProgress?: (p: PacketProgress) => void) {
       const b = await build(req, onProgress);
-      members.audit(req.memberId, 'documents', 'packet', null, `built for ${b.retirementDate} (${b.result.pageCount} pages)`);
+      members.audit(req.memberId, 'documents', 'packet', null, `built for ${b.described} (${b.result.pageCount} pages)`);
       return { bytes: b.result.bytes, pageCount: b.result.pageCount, documents: b.result.documents, fileName: b.fileName, notEligible: b.notEligible, memberId: b.memberId };
     },
     /**
@@ -163,7 +168,7 @@ export function documentsService(
         try {
           const b = await build({ memberId: id, flatten: req.flatten, worksheet: req.worksheet });
           deliver({ memberId: b.memberId, fileName: b.fileName, bytes: b.result.bytes, pageCount: b.result.pageCount, notEligible: b.notEligible });
-          members.audit(id, 'documents', 'packet', null, `built for ${b.retirementDate} (${b.result.pageCount} pages, batch)`);
+          members.audit(id, 'documents', 'packet', null, `built for ${b.described} (${b.result.pageCount} pages, batch)`);
           ok++;
         } catch (err) {
           if (!(err instanceof AppFailure)) throw err;
@@ -179,17 +184,18 @@ export function documentsService(
     /** Build the packet; the renderer gets its contents and a token, never the bytes. */
     async packet(req: PacketRequest) {
       const sink = emit();
-      const { result, fileName, retirementDate } = await build(req, (p) => sink('packet:progress', { done: p.done, total: p.total, label: p.step }));
+      const { result, fileName, scenario, described } = await build(req, (p) => sink('packet:progress', { done: p.done, total: p.total, label: p.step }));
       const token = `p${++counter}-${Date.now().toString(36)}`;
       built.set(token, { bytes: result.bytes, fileName, memberId: req.memberId });
       while (built.size > KEEP_PACKETS) built.delete(built.keys().next().value!);
-      members.audit(req.memberId, 'documents', 'packet', null, `built for ${retirementDate} (${result.pageCount} pages)`);
+      members.audit(req.memberId, 'documents', 'packet', null, `built for ${described} (${result.pageCount} pages)`);
       return {
         token,
         fileName,
         pageCount: result.pageCount,
         bytes: result.bytes.length,
         documents: result.documents.map((d) => ({ title: d.title, firstPage: d.firstPage, lastPage: d.lastPage })),
+        scenario,
       };
     },
     /** Save a built packet where the counselor chooses; written beside the target, then renamed. */

@@ -49,6 +49,8 @@ export function estimatesService(ctx: ServiceContext, members: MembersService, p
       throw new AppFailure('INVALID_INPUT', 'The member record lacks facts the estimate needs.', fields);
     }
     const backdropMonths = req.backdropMonths === undefined ? f.backdropMonths : req.backdropMonths;
+    // The current scenario's basis (0007 scenarios) unless the request names one.
+    const actuarialBasis = req.actuarialBasis === undefined ? (repos.scenarios.get(row.id)?.actuarial_basis ?? null) : req.actuarialBasis;
     return {
       formatVersion: 1,
       asOf: clock.today(),
@@ -67,7 +69,7 @@ export function estimatesService(ctx: ServiceContext, members: MembersService, p
       service: f.service,
       pay: { finalAveragePay: f.finalAveragePay ?? null, history: repos.children.pay(row.id), projection: f.projection ?? null },
       backdrop: backdropMonths ? { months: backdropMonths } : null,
-      actuarialBasis: req.actuarialBasis ?? null,
+      actuarialBasis,
     };
   }
 

@@ -279,6 +279,10 @@ export function membersService(ctx: ServiceContext) {
         }
       } else if (text === '') {
         rows = repos.members.list(limit, 0, arch);
+      } else if (/^\d{3}-?\d{2}-?\d{4}$/.test(text)) {
+        // A full SSN, with or without dashes: the last-4 index narrows, the full number decides.
+        const digits = text.replace(/-/g, '');
+        rows = repos.members.searchLast4(digits.slice(-4), 1000, arch).filter((r) => repos.members.get(r.id)?.ssn === digits).slice(0, limit);
       } else if (/^\d{4}$/.test(text)) {
         // Four digits: the last four of an SSN, or the start of a member ID.
         const bySsn = repos.members.searchLast4(text, limit, arch);

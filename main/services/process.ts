@@ -1,3 +1,4 @@
+import { AppFailure } from '../../shared/ipc/result';
 import { compareDates, dayNumber, longDate, parseDate } from '../../shared/calc/dates';
 import { idealWindow, processDates } from '../../shared/calc/deadlines';
 import { STEP1_FORMS, STEP2_FORMS, PROOF_DOCUMENTS, type FormId, type FormStatus, type ProofDocument } from '../../shared/domain/member';
@@ -39,6 +40,8 @@ export function processService(ctx: ServiceContext, members: MembersService) {
     const insured = row.optional_life_coverage !== null && Number(row.optional_life_coverage) > 0;
     const status = new Map(repos.process.forms(memberId).map((f) => [f.form, f.status as FormStatus]));
     const received = new Map(repos.process.proofs(memberId).map((p) => [p.document, p.received === 1]));
+    const receivedOnForm = new Map(repos.process.forms(memberId).map((f) => [f.form, f.received_on]));
+    const receivedOnProof = new Map(repos.process.proofs(memberId).map((p) => [p.document, p.received_on]));
     const deadlines = row.retirement_date ? processDates(parseDate(row.retirement_date)) : null;
     const today = parseDate(clock.today());
 
@@ -72,12 +75,12 @@ export function processService(ctx: ServiceContext, members: MembersService) {
       const st = status.get(form) ?? 'not-started';
       const req = requirement(form);
       const dueDate = due(step);
-      return { form, title: FORM_TITLES[form], step, requirement: req, status: st, dueDate, warning: req === 'required' ? warning(dueDate, st === 'received') : null };
+      return { form, title: FORM_TITLES[form], step, requirement: req, status: st, dueDate, warning: req === 'required' ? warning(dueDate, st === 'received') : null, receivedOn: receivedOnForm.get(form) ?? null };
     });
     // FORM-1: proof of age for the member and a spouse, and a marriage certificate if married.
     const proofs = PROOF_DOCUMENTS.map((document) => {
       const required = document === 'member-proof-of-age' || married;
-      return { document, title: PROOF_TITLES[document], required, received: received.get(document) ?? false };
+      return { document, title: PROOF_TITLES[document], required, received: received.get(document) ?? false, receivedOn: receivedOnProof.get(document) ?? null };
     });
     const progress = (step: 1 | 2) => {
       const req = forms.filter((f) => f.step === step && f.requirement === 'required');
@@ -99,25 +102,42 @@ export function processService(ctx: ServiceContext, members: MembersService) {
     };
   }
 
+  /**
+   * The day a form or proof was received: the date given, or today when marked received without
+   * one; none when it is not received. A day after today is refused, naming the field.
+   */
+  function receivedDate(isReceived: boolean, given: string | null | undefined): string | null {
+    if (!isReceived) return null;
+    const on = given ?? clock.today();
+    if (on > clock.today()) throw new AppFailure('INVALID_INPUT', 'A form cannot be received after today. Type the day it came in.', { receivedOn: 'is after today' });
+    return on;
+  }
+  /** The audit's value: the status, and the day when there is one. */
+  const received = (status: string, on: string | null) => (on ? `${status} on ${on}` : status);
+
   return {
     get,
-    setForm(memberId: number, version: number, form: FormId, status: FormStatus) {
+    setForm(memberId: number, version: number, form: FormId, status: FormStatus, receivedOn?: string | null) {
+      const on = receivedDate(status === 'received', receivedOn);
       db.transaction(() => {
         const row = members.requireRow(memberId);
         members.touch(row, version);
-        const before = repos.process.forms(memberId).find((f) => f.form === form)?.status ?? 'not-started';
-        repos.process.setForm(memberId, form, status, clock.now());
-        members.audit(memberId, 'process', form, before, status);
+        const was = repos.process.forms(memberId).find((f) => f.form === form);
+        const before = was?.status ?? 'not-started';
+        repos.process.setForm(memberId, form, status, clock.now(), on);
+        members.audit(memberId, 'process', form, received(before, was?.received_on ?? null), received(status, on));
       })();
       return get(memberId);
     },
-    setProof(memberId: number, version: number, document: ProofDocument, received: boolean) {
+    setProof(memberId: number, version: number, document: ProofDocument, isReceived: boolean, receivedOn?: string | null) {
+      const on = receivedDate(isReceived, receivedOn);
       db.transaction(() => {
         const row = members.requireRow(memberId);
         members.touch(row, version);
-        const before = repos.process.proofs(memberId).find((p) => p.document === document)?.received === 1;
-        repos.process.setProof(memberId, document, received, clock.now());
-        members.audit(memberId, 'proof', document, String(before), String(received));
+        const was = repos.process.proofs(memberId).find((p) => p.document === document);
+        const before = was?.received === 1;
+        repos.process.setProof(memberId, document, isReceived, clock.now(), on);
+        members.audit(memberId, 'proof', document, received(String(before), was?.received_on ?? null), received(String(isReceived), on));
       })();
       return get(memberId);
     },

@@ -38,3 +38,8 @@ export function moneyWithCommas(v: Decimal): string {
 export function percent3(rate: Decimal): string {
   return `${rate.times(100).toFixed(3, Decimal.ROUND_HALF_UP)}%`;
 }
+
+/** Two two-decimal money strings added exactly (MONEY-1), for a total shown beside its parts. */
+export function addMoney(a: string, b: string | null): string {
+  return money(new Decimal(a).plus(b ?? 0));
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { caseSchema, isoDateSchema } from '../domain/case-schema';
 import { estimateSchema } from '../domain/estimate-schema';
+import { scenarioInputSchema, scenarioSchema } from '../domain/scenario';
 import {
   appointmentInputSchema,
   APPOINTMENT_KINDS,
@@ -39,9 +40,11 @@ const processSchema = z.strictObject({
       status: formStatusSchema,
       dueDate: z.string().nullable(),
       warning: z.enum(['overdue', 'due-soon']).nullable(),
+      /** The day it was received (null when not received, or received before the day was kept). */
+      receivedOn: z.string().nullable(),
     }),
   ),
-  proofs: z.array(z.strictObject({ document: proofDocumentSchema, title: z.string(), required: z.boolean(), received: z.boolean() })),
+  proofs: z.array(z.strictObject({ document: proofDocumentSchema, title: z.string(), required: z.boolean(), received: z.boolean(), receivedOn: z.string().nullable() })),
   progress: z.strictObject({
     step1: z.strictObject({ received: z.number(), required: z.number() }),
     step2: z.strictObject({ received: z.number(), required: z.number() }),
@@ -167,15 +170,22 @@ export const contract = {
   'notes:list': { input: z.strictObject({ memberId: id }), output: z.array(noteSchema) },
   'notes:add': { input: z.strictObject({ memberId: id, text: z.string().trim().min(1).max(10_000) }), output: noteSchema },
   'process:get': { input: z.strictObject({ memberId: id }), output: processSchema },
-  'process:setForm': { input: z.strictObject({ memberId: id, version, form: formIdSchema, status: formStatusSchema }), output: processSchema },
-  'process:setProof': { input: z.strictObject({ memberId: id, version, document: proofDocumentSchema, received: z.boolean() }), output: processSchema },
+  'process:setForm': { input: z.strictObject({ memberId: id, version, form: formIdSchema, status: formStatusSchema, receivedOn: isoDateSchema.nullable().optional() }), output: processSchema },
+  'process:setProof': { input: z.strictObject({ memberId: id, version, document: proofDocumentSchema, received: z.boolean(), receivedOn: isoDateSchema.nullable().optional() }), output: processSchema },
   'estimates:compute': { input: z.strictObject(estimateRequest), output: estimateSchema },
   'estimates:computeCase': { input: z.strictObject({ case: caseSchema }), output: estimateSchema },
   'estimates:save': { input: z.strictObject({ ...estimateRequest, label: z.string().max(200).nullable().optional() }), output: savedEstimateSchema },
   'estimates:list': { input: z.strictObject({ memberId: id }), output: z.array(savedEstimateSchema) },
+  /** A saved estimate whole (its exact case and figures), to compare saved scenarios side by side. */
+  'estimates:get': { input: z.strictObject({ id }), output: z.strictObject({ id, memberId: id, case: caseSchema, estimate: estimateSchema }) },
   'estimates:compare': {
     input: z.strictObject({ a: id, b: id.nullable() }),
     output: z.strictObject({ differences: z.array(z.strictObject({ path: z.string(), before: z.string().nullable(), after: z.string().nullable() })) }),
+  },
+  'scenarios:get': { input: z.strictObject({ memberId: id }), output: scenarioSchema },
+  'scenarios:use': {
+    input: z.strictObject({ memberId: id, version, scenario: scenarioInputSchema }),
+    output: z.strictObject({ scenario: scenarioSchema, record: memberRecordSchema }),
   },
   'documents:packet': {
     input: z.strictObject({ ...estimateRequest, flatten: z.boolean().optional(), worksheet: z.boolean().optional() }),
@@ -185,6 +195,8 @@ export const contract = {
       pageCount: z.number().int().positive(),
       bytes: z.number().int().positive(),
       documents: z.array(z.strictObject({ title: z.string(), firstPage: z.number().int(), lastPage: z.number().int() })),
+      /** The scenario the packet was built for (the member's current one unless the request named another). */
+      scenario: z.strictObject({ retirementDate: isoDateSchema, backdropMonths: z.number().int().nullable(), actuarialBasis: z.string().nullable() }),
     }),
   },
   'documents:save': { input: z.strictObject({ token: z.string().min(1).max(100) }), output: z.strictObject({ saved: z.boolean(), path: z.string().nullable() }) },
@@ -269,6 +281,7 @@ export const WRITES: readonly Channel[] = [
   'process:setForm',
   'process:setProof',
   'estimates:save',
+  'scenarios:use',
   'documents:packet',
   'documents:save',
   'documents:print',

@@ -79,6 +79,14 @@ export function benchCaseload(): void {
     const prefixes = Array.from({ length: 500 }, (_, i) => (LAST[i % LAST.length]!).slice(0, 2 + (i % 3)));
     const byName = timeEach(prefixes, (q) => s.search({ query: q, limit: 50 }));
     line('search by name prefix (50 rows), median', `${median(byName).toFixed(3)} ms`, '< 10 ms');
+    // Keystroke to rows: a name no prefix finds falls back to a scan for a word inside a last
+    // name ("reyes" of "Thompson-Reyes", "oneill" for "O'Neill"); a miss scans the whole index.
+    const misses = Array.from({ length: 50 }, (_, i) => `zq${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + ((i * 7) % 26))}`);
+    const byWord = timeEach(misses, (q) => s.search({ query: q, limit: 50 }));
+    line('search, a name found by no prefix (whole-index word scan), median', `${median(byWord).toFixed(3)} ms`, '< 100 ms');
+    const twoWords = Array.from({ length: 50 }, (_, i) => `${FIRST[i % FIRST.length]!.toLowerCase()} qz${String.fromCharCode(97 + (i % 26))}`);
+    const byTwo = timeEach(twoWords, (q) => s.search({ query: q, limit: 50 }));
+    line('search, two words matching nobody (every split scanned), median', `${median(byTwo).toFixed(3)} ms`, '< 100 ms');
     const last4 = Array.from({ length: 500 }, (_, i) => String(1000 + ((i * 37) % 9000)));
     const byLast4 = timeEach(last4, (q) => s.search({ query: q, limit: 50 }));
     line('search by last 4 of SSN, median', `${median(byLast4).toFixed(3)} ms`, '< 10 ms');

@@ -37,7 +37,7 @@ describe('counselor journeys (preview transport, production CSP)', () => {
     await expect.poll(() => s.page.getByTestId('current-member').textContent()).toBe('Whitfield, Dana · M0112044');
     await s.page.getByTestId('field-lastName').waitFor();
     await s.shot('02-member-record');
-    expect(await s.page.getByTestId('field-retirementDate').inputValue()).toBe('2027-07-01');
+    expect(await s.page.getByTestId('field-retirementDate').inputValue()).toBe('07/01/2027');
   });
 
   it('keeps typed edits through a reload (drafts in the caseload), then saves them', async () => {
@@ -50,7 +50,7 @@ describe('counselor journeys (preview transport, production CSP)', () => {
     await s.page.getByText('Unsaved edits from').waitFor();
     expect(await s.page.getByTestId('field-phone').inputValue()).toBe('573-555-0199');
     await s.page.keyboard.press('Control+s');
-    await s.page.getByText('Saved.').waitFor();
+    await s.page.getByText('Saved member details.').waitFor();
     const id = s.app.services.members.search({ query: 'whitfield' })[0]!.id;
     expect(s.app.services.members.get(id).phone).toBe('573-555-0199');
     expect(s.app.services.settings.draft(`member:${id}`)).toBeNull();
@@ -72,7 +72,7 @@ describe('counselor journeys (preview transport, production CSP)', () => {
     await s.page.getByTestId('field-directDeposit.accountType').locator('..').click();
     await s.page.getByRole('option', { name: 'Checking' }).click();
     await s.page.keyboard.press('Control+s');
-    await s.page.getByText('Saved.').waitFor();
+    await s.page.getByText('Saved member details.').waitFor();
     expect(s.app.services.members.get(id).directDeposit).toEqual({ routingNumber: '011000015', accountMasked: '****5678', accountType: 'checking' });
   });
 
@@ -208,7 +208,7 @@ describe('the option board (journeys compare on-screen figures with npm run esti
     await s.page.keyboard.press('Alt+2');
     await s.page.getByTestId('field-retirementDate').fill('2027-08-01');
     await s.page.keyboard.press('Control+s');
-    await s.page.getByText('Saved.').waitFor();
+    await s.page.getByText('Saved member details.').waitFor();
     await s.page.keyboard.press('Alt+3');
     await expect.poll(() => s.page.getByTestId('board-shown').getAttribute('data-date')).toBe('2027-08-01');
     const cli = cliEstimate(s, idOf('oyelaran'));

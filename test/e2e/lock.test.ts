@@ -86,7 +86,7 @@ describe('lock screen (preview transport, production CSP)', () => {
     expect(await phone.inputValue()).toBe('573-555-0177');
     expect(await s.page.getByTestId('field-city').inputValue()).toBe('Sedalia');
     await s.page.keyboard.press('Control+s');
-    await s.page.getByText('Saved.').waitFor();
+    await s.page.getByText('Saved member details.').waitFor();
     const id = s.app.services.members.search({ query: 'whitfield' })[0]!.id;
     expect(s.app.services.members.get(id)).toMatchObject({ phone: '573-555-0177', city: 'Sedalia' });
   });

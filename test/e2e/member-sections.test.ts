@@ -13,7 +13,7 @@ describe('member sections keep unsaved input (preview transport, production CSP)
   });
   const idOf = (q: string) => s.app.services.members.search({ query: q })[0]!.id;
 
-  it('a save of the member form keeps text typed, not saved, in the spouse, beneficiary and pay sections', async () => {
+  it("a save of one section (the pay history's own button) keeps text typed, not saved, in the member form, spouse and beneficiary sections", async () => {
     await openMember(s, 'whitfield');
     await s.page.keyboard.press('Alt+2');
     const page = s.page;
@@ -25,11 +25,12 @@ describe('member sections keep unsaved input (preview transport, production CSP)
     const months = await page.getByLabel(/^Pay for month \d+$/).count();
     const lastPay = page.getByLabel(`Pay for month ${months}`, { exact: true });
     await lastPay.fill('4321.09');
+    await page.getByLabel(`Month ${months}`, { exact: true }).fill('2026-10');
 
     await page.getByTestId('field-phone').fill('573-555-0144');
-    await page.keyboard.press('Control+s');
-    await page.getByText('Saved.').waitFor();
-    expect(s.app.services.members.get(idOf('whitfield')).phone).toBe('573-555-0144');
+    await page.getByTestId('save-pay').click();
+    await expect.poll(() => s.app.services.members.get(idOf('whitfield')).payHistory.at(-1)?.amount).toBe('4321.09');
+    expect(await page.getByTestId('field-phone').inputValue()).toBe('573-555-0144');
 
     expect(await page.getByTestId('spouse-name').inputValue()).toBe('Pat Whitfield');
     expect(await page.getByTestId('spouse-birthDate').inputValue()).toBe('1966-02-03');

@@ -99,11 +99,11 @@ describe('members list, backup, restore, check', () => {
     const backup = join(dir, 'b.db');
     expect(cli(['backup', backup, '--db', db])).toMatchObject({ code: 0 });
     expect(cli(['backup', backup, '--db', db]).err).toEqual([`${backup} exists already; choose a new file name.`]);
-    expect(cli(['check', '--db', backup]).out[0]).toBe(`${backup}: integrity ok; foreign-key problems 0; schema version 6 (this app: 6); 12 members`);
+    expect(cli(['check', '--db', backup]).out[0]).toBe(`${backup}: integrity ok; foreign-key problems 0; schema version 8 (this app: 8); 12 members`);
     cli(['members', 'import', join(examples, 'roster-bad-rows.csv'), '--db', db]);
     const preview = cli(['restore', backup, '--db', db]);
     expect(preview.code).toBe(1);
-    expect(preview.out[0]).toMatch(/12 members, schema version 6, last change .*, integrity ok$/);
+    expect(preview.out[0]).toMatch(/12 members, schema version 8, last change .*, integrity ok$/);
     expect(cli(['check', '--db', db]).out[0]).toMatch(/14 members$/);
     const restored = cli(['restore', backup, '--db', db, '--yes']);
     expect(restored.code).toBe(0);

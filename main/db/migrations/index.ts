@@ -6,10 +6,12 @@ import { m0003 } from './0003-process';
 import { m0004 } from './0004-estimates';
 import { m0005 } from './0005-bases-settings';
 import { m0006 } from './0006-search-last4-covering';
+import { m0007 } from './0007-scenarios';
+import { m0008 } from './0008-received-dates';
 import type { Migration } from './types';
 
 /** In order; the schema version is `PRAGMA user_version`. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export type MigrationOptions = {

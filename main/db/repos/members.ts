@@ -64,6 +64,21 @@ export function searchKey(s: string): string {
  * A string greater than every string starting with prefix (range scans on an index). U+10FFFF is
  * the largest code point, so it also sorts after a name with characters beyond U+FFFF.
  */
+/** Name suffixes a search ignores ("Washington, Jr." is found as Washington). */
+const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'v']);
+
+/**
+ * A typed name as search words: searchKey (case, diacritics), apostrophes (' ’ ʼ) dropped, other
+ * punctuation (hyphen, comma, period) a word break, suffixes left out. "O’Neill" → ["oneill"],
+ * "Thompson-Reyes" → ["thompson", "reyes"].
+ */
+export function searchWords(s: string): string[] {
+  return searchKey(s)
+    .replace(/['\u2019\u02bc`]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '' && !SUFFIXES.has(w));
+}
+
 function prefixEnd(prefix: string): string {
   return prefix + '\u{10FFFF}';
 }
@@ -96,6 +111,30 @@ export function membersRepo(db: Db) {
   const byLast4 = db.prepare<[string, number, number], SummaryRow>(
     `SELECT ${SUMMARY} FROM members WHERE ssn_last4 = ? AND archived <= ? ORDER BY last_key, first_key LIMIT ?`,
   );
+  // A last-name word anywhere in the stored name (the second half of "Thompson-Reyes", "oneill"
+  // for "O'Neill"): the stored key with apostrophes dropped and punctuation as spaces, matched at
+  // its start or after a space. A scan of the last-name index; only when the prefix searches
+  // found fewer rows than asked for.
+  // One scan tries every (last-name word, first-name prefix) pair at once: the normalized name is
+  // worked out once per index entry, not once per pair.
+  const NORM = `(' ' || replace(replace(replace(replace(replace(replace(last_key, '''', ''), '’', ''), 'ʼ', ''), '-', ' '), ',', ' '), '.', ' ') || ' ')`;
+  const byWordsCache = new Map<number, { all: (...params: unknown[]) => SummaryRow[] }>();
+  const byLastWords = (pairs: number) => {
+    let st = byWordsCache.get(pairs);
+    if (!st) {
+      const or = Array.from({ length: pairs }, () => '(n LIKE ? ESCAPE \'\\\' AND f LIKE ? ESCAPE \'\\\')').join(' OR ');
+      // One pair: filter in place. Several: the normalized names are worked out once into a
+      // materialized table (a flattened subquery would repeat the expression for every pair).
+      st =
+        pairs === 1
+          ? db.prepare<unknown[], SummaryRow>(`SELECT ${SUMMARY} FROM members WHERE archived <= ? AND ${NORM} LIKE ? ESCAPE '\\' AND first_key LIKE ? ESCAPE '\\' ORDER BY last_key, first_key LIMIT ?`)
+          : db.prepare<unknown[], SummaryRow>(
+              `WITH w AS MATERIALIZED (SELECT id, ${NORM} AS n, first_key AS f FROM members) SELECT ${SUMMARY} FROM members WHERE archived <= ? AND id IN (SELECT id FROM w WHERE ${or}) ORDER BY last_key, first_key LIMIT ?`,
+            );
+      byWordsCache.set(pairs, st);
+    }
+    return st;
+  };
   const byIdPrefix = db.prepare<[string, string, number, number], SummaryRow>(
     `SELECT ${SUMMARY} FROM members WHERE member_id >= ? AND member_id < ? AND archived <= ? ORDER BY member_id LIMIT ?`,
   );
@@ -122,26 +161,61 @@ export function membersRepo(db: Db) {
     },
     searchName(text: string, limit: number, includeArchived: boolean): SummaryRow[] {
       const arch = includeArchived ? 1 : 0;
+      const out: SummaryRow[] = [];
+      const seen = new Set<number>();
+      const add = (rows: SummaryRow[]) => {
+        for (const r of rows) {
+          if (seen.has(r.id) || out.length >= limit) continue;
+          seen.add(r.id);
+          out.push(r);
+        }
+      };
+      const like = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
+      /** A last-name word (any part of the stored last name) and an optional first-name prefix. */
+      /** Rows whose last name holds one of the `last` words and whose first name starts with its `first`. */
+      const lastWords = (pairs: { last: string; first: string; whole?: boolean }[]) =>
+        add(byLastWords(pairs.length).all(arch, ...pairs.flatMap((p) => [`% ${like(p.last)}${p.whole ? ' ' : ''}%`, `${like(p.first)}%`]), limit));
       const comma = text.indexOf(',');
       if (comma >= 0) {
         const last = searchKey(text.slice(0, comma));
         const first = searchKey(text.slice(comma + 1));
-        return byLastFirst.all(last, first, prefixEnd(first), arch, limit);
+        add(byLastFirst.all(last, first, prefixEnd(first), arch, limit));
+        // "Washington, George" for the stored "Washington, Jr.": the last name's words, suffix aside.
+        const lw = searchWords(text.slice(0, comma));
+        const fw = searchWords(text.slice(comma + 1)).join(' ');
+        if (out.length < limit && lw.length > 0) lastWords([{ last: lw.join(' '), first: fw, whole: true }]);
+        return out;
       }
+      const words = searchWords(text);
       const key = searchKey(text);
-      const words = key.split(/\s+/);
-      if (words.length >= 2) {
-        // "first last": the last word is a last-name prefix, the rest the first name.
-        const last = words[words.length - 1]!;
-        const first = words.slice(0, -1).join(' ');
-        const rows = byLastAndFirstPrefix.all(last, prefixEnd(last), first, prefixEnd(first), arch, limit);
-        if (rows.length > 0) return rows.slice(0, limit);
+      const typed = key.split(/\s+/);
+      if (typed.length >= 2) {
+        // "dana whitfield": the last word is a last-name prefix, the rest the first name; then
+        // "whitfield dana": the first word the last name, the rest the first name.
+        const last = typed[typed.length - 1]!;
+        const first = typed.slice(0, -1).join(' ');
+        add(byLastAndFirstPrefix.all(last, prefixEnd(last), first, prefixEnd(first), arch, limit));
+        if (out.length > 0 && out.length >= limit) return out;
+        const last2 = typed[0]!;
+        const first2 = typed.slice(1).join(' ');
+        add(byLastAndFirstPrefix.all(last2, prefixEnd(last2), first2, prefixEnd(first2), arch, limit));
+        if (out.length > 0) return out;
       }
-      const lastRows = byLast.all(key, prefixEnd(key), arch, limit);
-      if (lastRows.length >= limit) return lastRows;
-      const seen = new Set(lastRows.map((r) => r.id));
-      const firstRows = byFirst.all(key, prefixEnd(key), arch, limit).filter((r) => !seen.has(r.id));
-      return [...lastRows, ...firstRows].slice(0, limit);
+      add(byLast.all(key, prefixEnd(key), arch, limit));
+      if (out.length < limit) add(byFirst.all(key, prefixEnd(key), arch, limit));
+      // A word of a two-part last name, or a name typed without its apostrophe or hyphen.
+      if (out.length < limit && words.length === 1) lastWords([{ last: words[0]!, first: '' }]);
+      if (out.length < limit && words.length >= 2 && words.length <= 4) {
+        // "thompson reyes" for "Thompson-Reyes": every word the last name; and every split of the
+        // words into a last name and a first name, in either order. One scan for all of them.
+        const pairs = [{ last: words.join(' '), first: '' }];
+        for (let i = 1; i < words.length; i++) {
+          pairs.push({ last: words.slice(0, i).join(' '), first: words.slice(i).join(' ') });
+          pairs.push({ last: words.slice(i).join(' '), first: words.slice(0, i).join(' ') });
+        }
+        lastWords(pairs);
+      }
+      return out;
     },
     searchLast4: (last4: string, limit: number, includeArchived: boolean) => byLast4.all(last4, includeArchived ? 1 : 0, limit),
     searchMemberId: (prefix: string, limit: number, includeArchived: boolean) => byIdPrefix.all(prefix, prefixEnd(prefix), includeArchived ? 1 : 0, limit),

@@ -3,6 +3,11 @@ import Box from '@mui/material/Box';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Toolbar from '@mui/material/Toolbar';
@@ -12,6 +17,7 @@ import type { MemberSummary } from '../../../shared/domain/member';
 import { api, on } from '../api';
 import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
 import { MemberScreen } from '../features/member/MemberScreen';
+import { leaveGuard } from '../features/member/sections';
 import { OptionBoard } from '../features/options/OptionBoard';
 import { PrintScreen } from '../features/print/PrintScreen';
 import { ProcessTracker } from '../features/process/ProcessTracker';
@@ -75,10 +81,31 @@ export function App() {
   }, []);
   const locked = session !== null && session.state !== 'unlocked';
 
-  const open = useCallback((m: MemberSummary, next: View = 'member') => {
-    setMember(m);
-    setView(next);
+  // Leaving the member record with unsaved changes asks first: save them, discard them, or stay.
+  const [leaving, setLeaving] = useState<{ unsaved: string[]; go: () => void } | null>(null);
+  const guarded = useCallback((go: () => void) => {
+    const unsaved = leaveGuard()?.unsaved() ?? [];
+    if (unsaved.length === 0) go();
+    else setLeaving({ unsaved, go });
   }, []);
+  const go = useCallback((v: View) => (v === view ? undefined : guarded(() => setView(v))), [guarded, view]);
+  const open = useCallback(
+    (m: MemberSummary, next: View = 'member') =>
+      guarded(() => {
+        setMember(m);
+        setView(next);
+      }),
+    [guarded],
+  );
+  const leave = async (how: 'save' | 'discard') => {
+    const g = leaveGuard();
+    if (!leaving) return;
+    if (g && how === 'save' && !(await g.saveAll())) return setLeaving(null);
+    if (g && how === 'discard') await g.discardAll();
+    const next = leaving.go;
+    setLeaving(null);
+    next();
+  };
 
   // Alt+1 … Alt+6 switch screens from anywhere; Alt+L locks.
   useEffect(() => {
@@ -93,12 +120,12 @@ export function App() {
       const v = VIEWS[i];
       if (v && (!v.needsMember || member)) {
         e.preventDefault();
-        setView(v.id);
+        go(v.id);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [member, locked, session, lock]);
+  }, [member, locked, session, lock, go]);
 
   return (
     <>
@@ -125,7 +152,7 @@ export function App() {
             </Toolbar>
             <Tabs
               value={view}
-              onChange={(_, v: View) => setView(v)}
+              onChange={(_, v: View) => go(v)}
               textColor="inherit"
               indicatorColor="secondary"
               aria-label="Screens"
@@ -145,7 +172,7 @@ export function App() {
               data-testid="storage-banner"
               action={
                 view !== 'safety' && (
-                  <Button color="inherit" variant="outlined" onClick={() => setView('safety')}>
+                  <Button color="inherit" variant="outlined" onClick={() => go('safety')}>
                     Restore a backup…
                   </Button>
                 )
@@ -177,6 +204,17 @@ export function App() {
           </Box>
         </Box>
       )}
+      <Dialog open={leaving !== null} onClose={() => setLeaving(null)} aria-labelledby="leave-title" data-testid="leave-dialog">
+        <DialogTitle id="leave-title">Save your changes before leaving?</DialogTitle>
+        <DialogContent>
+          <DialogContentText>Not saved yet: {leaving?.unsaved.join(', ')}. Save them now, discard them, or stay on the record.</DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setLeaving(null)} data-testid="leave-stay">Stay</Button>
+          <Button color="error" onClick={() => void leave('discard')} data-testid="leave-discard">Discard changes</Button>
+          <Button variant="contained" onClick={() => void leave('save')} data-testid="leave-save" autoFocus>Save and leave</Button>
+        </DialogActions>
+      </Dialog>
       {locked && <LockScreen status={session} onUnlocked={unlocked} />}
     </>
   );

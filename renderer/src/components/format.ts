@@ -22,8 +22,10 @@ export function longMonth(ym: string | null | undefined): string {
   return `${MONTHS[m - 1]} ${y}`;
 }
 
+/** An age in the member's words: "62 years 2 months" (DATE-3 completed months). */
 export function age(a: { years: number; months: number }): string {
-  return `${a.years}y ${a.months}m`;
+  const months = a.months === 0 ? '' : ` ${a.months} month${a.months === 1 ? '' : 's'}`;
+  return `${a.years} years${months}`;
 }
 
 export const PLAN_NAMES: Record<string, string> = { MSEP: 'MSEP', MSEP2000: 'MSEP 2000', MSEP2011: 'MSEP 2011' };

@@ -206,7 +206,8 @@ describe('the first unlock of a run, checked in the background', () => {
   it('a pending migration: the check runs before the open returns (the backup before the upgrade needs a checked file)', async () => {
     const { path, key } = caseload('migration');
     const app0 = openApp(path, { clock: testClock('2026-11-22'), who: 'check-test', key: Buffer.from(key) });
-    app0.db.exec('DROP INDEX members_ssn_last4_cover; CREATE INDEX members_ssn_last4 ON members (ssn_last4);');
+    // Undo the last migration (0008 received dates), so it is pending at the next open.
+    app0.db.exec('ALTER TABLE process_forms DROP COLUMN received_on; ALTER TABLE proof_documents DROP COLUMN received_on;');
     app0.db.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
     app0.close();
     const held = heldRunner();

@@ -164,6 +164,33 @@ describe('each migration keeps existing rows and adds its schema (migrate, inser
     expect(plan.join(' ')).not.toMatch(/TEMP B-TREE/);
   });
 
+  it('0007-scenarios: members survive; a scenario row per member, removed with its member, plan codes checked', () => {
+    const db = dbAt(6);
+    insertMember(db, 1, 'M1');
+    const before = dump(db, 'members');
+    migrate(db, { target: 7 });
+    expect(schemaVersion(db)).toBe(7);
+    expect(dump(db, 'members')).toEqual(before);
+    db.prepare("INSERT INTO scenarios VALUES (1, 'MSEP2000', 'SULT-5', ?, 'test')").run(NOW);
+    expect(() => db.prepare("INSERT INTO scenarios VALUES (1, 'MSEP', NULL, ?, 'test')").run(NOW)).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => db.prepare("INSERT INTO scenarios VALUES (2, NULL, NULL, ?, 'test')").run(NOW)).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("UPDATE scenarios SET plan = 'MSEP9' WHERE member_id = 1").run()).toThrow(/CHECK/);
+    db.prepare('DELETE FROM members WHERE id = 1').run();
+    expect(dump(db, 'scenarios')).toEqual([]);
+  });
+
+  it('0008-received-dates: process rows survive, with no received date; a date can be kept', () => {
+    const db = dbAt(7);
+    insertMember(db, 1, 'M1');
+    db.prepare("INSERT INTO process_forms VALUES (1, 'retirement-application', 'received', ?)").run(NOW);
+    db.prepare("INSERT INTO proof_documents VALUES (1, 'member-proof-of-age', 1, ?)").run(NOW);
+    migrate(db, { target: 8 });
+    expect(schemaVersion(db)).toBe(8);
+    expect(dump(db, 'process_forms')).toEqual([{ member_id: 1, form: 'retirement-application', status: 'received', updated_at: NOW, received_on: null }]);
+    expect(dump(db, 'proof_documents')).toEqual([{ member_id: 1, document: 'member-proof-of-age', received: 1, updated_at: NOW, received_on: null }]);
+    db.prepare("UPDATE process_forms SET received_on = '2026-11-20'").run();
+  });
+
   it('every migration in MIGRATIONS is covered by a test above (adding one without a test fails)', () => {
     expect(MIGRATIONS.map((m) => `${String(m.version).padStart(4, '0')}-${m.name}`)).toEqual([
       '0001-members',
@@ -172,6 +199,8 @@ describe('each migration keeps existing rows and adds its schema (migrate, inser
       '0004-estimates',
       '0005-bases-settings',
       '0006-search-last4-covering',
+      '0007-scenarios',
+      '0008-received-dates',
     ]);
   });
 });

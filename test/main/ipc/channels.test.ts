@@ -189,13 +189,34 @@ const TABLE: Record<Channel, ChannelCase> = {
     notFound: () => ({ a: MISSING, b: null }),
     conflict: { never: 'read-only' },
   },
+  'estimates:get': {
+    ok: { input: (c) => ({ id: c.estimateId }), check: (v, c) => expect(v).toMatchObject({ id: c.estimateId, memberId: c.id, estimate: { formatVersion: 1 } }) },
+    invalid: { input: () => ({ id: -1 }), field: 'id' },
+    notFound: () => ({ id: MISSING }),
+    conflict: { never: 'read-only' },
+  },
+  'scenarios:get': {
+    ok: { input: (c) => ({ memberId: c.id }), check: (v, c) => expect(v).toMatchObject({ retirementDate: c.app.services.members.get(c.id).retirementDate, plan: null, actuarialBasis: null }) },
+    invalid: { input: () => ({ memberId: 'one' }), field: 'memberId' },
+    notFound: () => ({ memberId: MISSING }),
+    conflict: { never: 'read-only' },
+  },
+  'scenarios:use': {
+    ok: {
+      input: (c) => ({ memberId: c.id, version: c.version(), scenario: { retirementDate: c.app.services.members.get(c.id).retirementDate, backdropMonths: null, plan: null, actuarialBasis: null } }),
+      check: (v) => expect(v).toMatchObject({ scenario: { plan: null, actuarialBasis: null, updatedAt: '2026-11-23T12:00:00.000Z' } }),
+    },
+    invalid: { input: (c) => ({ memberId: c.id, version: c.version(), scenario: { retirementDate: '2027-02-30', backdropMonths: null, plan: null, actuarialBasis: null } }), field: 'scenario.retirementDate' },
+    notFound: (c) => ({ memberId: MISSING, version: c.version(), scenario: { retirementDate: '2027-07-01', backdropMonths: null, plan: null, actuarialBasis: null } }),
+    conflict: (c) => ({ memberId: c.id, version: stale(c), scenario: { retirementDate: '2027-07-01', backdropMonths: null, plan: null, actuarialBasis: null } }),
+  },
   'documents:packet': {
     ok: {
       input: (c) => ({ memberId: c.id, flatten: true }),
       check: (v) => {
         // The PDF holds full SSNs: only its contents and a token cross IPC, never the bytes.
         const p = v as { token: string; pageCount: number; fileName: string; documents: { title: string }[] };
-        expect(Object.keys(p).sort()).toEqual(['bytes', 'documents', 'fileName', 'pageCount', 'token']);
+        expect(Object.keys(p).sort()).toEqual(['bytes', 'documents', 'fileName', 'pageCount', 'scenario', 'token']);
         expect(JSON.stringify(p)).not.toContain('6789');
         expect(p.pageCount).toBeGreaterThan(1);
         expect(p.fileName).toBe('Smith-M100200-packet-2027-06-01.pdf');

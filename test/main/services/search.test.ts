@@ -109,10 +109,24 @@ describe('by the last four digits of the SSN', () => {
   it('"0123" finds José Núñez only; a member without an SSN is never matched', () => {
     expect(names(search({ query: '0123' }))).toEqual(['José Núñez']);
   });
-  it('the full SSN or its first digits find nothing (only the last four are searchable)', () => {
-    expect(search({ query: '123-45-6789' })).toEqual([]);
-    expect(search({ query: '123456789' })).toEqual([]);
+  it('a full SSN, with or without dashes, finds exactly its member; its first digits find nothing', () => {
+    expect(names(search({ query: '123-45-6789' }))).toEqual(['John Smith']);
+    expect(names(search({ query: '123456789' }))).toEqual(['John Smith']);
+    // Same last four (6789) as Adam Smythe's 456-78-6789: the full number decides.
+    expect(names(search({ query: '456786789' }))).toEqual(['Adam Smythe']);
+    expect(search({ query: '999-99-6789' })).toEqual([]);
+    expect(search({ query: '12345' })).toEqual([]);
     expect(search({ query: '1234' }).map((r) => r.ssnMasked)).toEqual(['***-**-1234']);
+  });
+});
+
+describe('names as typed (word order, apostrophes, hyphens, suffixes)', () => {
+  it('"smith john" and "john smith" find John Smith; "garcia" finds Ana Núñez-García; "nunez garcia ana" too', () => {
+    expect(names(search({ query: 'smith john' }))[0]).toBe('John Smith');
+    expect(names(search({ query: 'john smith' }))[0]).toBe('John Smith');
+    expect(names(search({ query: 'garcia' }))).toEqual(['Ana Núñez-García']);
+    expect(names(search({ query: 'nunez garcia ana' }))).toEqual(['Ana Núñez-García']);
+    expect(names(search({ query: 'Núñez-García, Ana' }))).toEqual(['Ana Núñez-García']);
   });
 });
 

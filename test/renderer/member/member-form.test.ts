@@ -64,10 +64,33 @@ describe('member form', () => {
     expect(bad.errors['service.earnedMonths']).toBe('must be a whole number of months');
   });
 
-  it('DATE-2: a retirement date that is not the first of a month is refused before saving; blank clears it', () => {
+  it('DATE-2: a retirement date that is not the first of a month is refused before saving', () => {
     const initial = formFromRecord(record);
-    expect(patchFromForm(initial, { ...initial, retirementDate: '2027-07-15' }, record).errors.retirementDate).toBe('must be the first day of a month');
-    expect(patchFromForm(initial, { ...initial, retirementDate: '' }, record).patch).toEqual({ retirementDate: null });
+    expect(initial.retirementDate).toBe('07/01/2027');
+    expect(patchFromForm(initial, { ...initial, retirementDate: '07/15/2027' }, record).errors.retirementDate).toBe('must be the first day of a month');
+    expect(patchFromForm(initial, { ...initial, retirementDate: '08/01/2027' }, record).patch).toEqual({ retirementDate: '2027-08-01' });
+    // The same date typed another way is no change.
+    expect(patchFromForm(initial, { ...initial, retirementDate: '2027-07-01' }, record).changed).toBe(false);
+  });
+
+  it('DATE-1: an impossible or incomplete date in any date field is an error and never a patch; a blank field clears only through Clear date', () => {
+    const initial = formFromRecord(record);
+    for (const f of ['retirementDate', 'firstEmploymentDate', 'lastDayWorked', 'birthDate', 'service.asOf'] as const) {
+      const bad = patchFromForm(initial, { ...initial, [f]: '02/30/2027' }, record);
+      expect(bad.errors[f], f).toBe('February 2027 has no day 30 (it has 28 days). Check the day.');
+      expect(patchFromForm(initial, { ...initial, [f]: '02/2027' }, record).errors[f], f).toContain('MM/DD/YYYY');
+      expect(patchFromForm(initial, { ...initial, [f]: '' }, record).errors[f], f).toBeDefined();
+    }
+    expect(patchFromForm(initial, { ...initial, lastDayWorked: '', cleared: ['lastDayWorked'] }, record)).toMatchObject({ patch: { lastDayWorked: null }, errors: {} });
+    // A required date cannot be cleared at all.
+    expect(patchFromForm(initial, { ...initial, birthDate: '', cleared: ['birthDate'] }, record).errors.birthDate).toContain('required');
+  });
+
+  it('MONEY-1: an amount typed as "$5,395.20" or "4,000" is saved as its two-decimal string; misplaced commas are refused in words', () => {
+    const initial = formFromRecord(record);
+    expect(patchFromForm(initial, { ...initial, finalAveragePay: '$5,395.20' }, record).patch).toEqual({ finalAveragePay: '5395.20' });
+    expect(patchFromForm(initial, { ...initial, optionalLifeCoverage: '4,000' }, record).patch).toEqual({ optionalLifeCoverage: '4000' });
+    expect(patchFromForm(initial, { ...initial, finalAveragePay: '53,95.19' }, record).errors.finalAveragePay).toBe('Type an amount in dollars and cents, such as 5,395.19.');
   });
 
   it('a blank SSN field keeps the SSN on file; a draft never holds a typed SSN or account number', () => {

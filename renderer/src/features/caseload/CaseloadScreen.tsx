@@ -1,4 +1,7 @@
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import Chip from '@mui/material/Chip';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
@@ -17,6 +20,7 @@ import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import type { AppError } from '../../../../shared/ipc/result';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { AddMemberDialog } from './AddMemberDialog';
 import { longDate } from '../../components/format';
 import { firstOfMonthPlus, todayIso } from '../../components/today';
 import type { View } from '../../app/App';
@@ -26,6 +30,8 @@ type Upcoming = MemberSummary & { missing: number; overdue: number };
 
 export function CaseloadScreen({ onOpen }: { onOpen: (m: MemberSummary, view?: View) => void }) {
   const [query, setQuery] = useState('');
+  const [archived, setArchived] = useState(false);
+  const [adding, setAdding] = useState(false);
   const [rows, setRows] = useState<MemberSummary[]>([]);
   const [active, setActive] = useState(0);
   const [error, setError] = useState<AppError | null>(null);
@@ -39,7 +45,7 @@ export function CaseloadScreen({ onOpen }: { onOpen: (m: MemberSummary, view?: V
   useEffect(() => {
     const mine = ++seq.current;
     const t = setTimeout(async () => {
-      const r = await api.members.search({ query, limit: 50 });
+      const r = await api.members.search({ query, limit: 50, includeArchived: archived });
       if (mine !== seq.current) return;
       if (r.ok) {
         setRows(r.value);
@@ -48,7 +54,7 @@ export function CaseloadScreen({ onOpen }: { onOpen: (m: MemberSummary, view?: V
       } else setError(r.error);
     }, 0);
     return () => clearTimeout(t);
-  }, [query]);
+  }, [query, archived]);
 
   useEffect(() => {
     const day = todayIso();
@@ -90,12 +96,26 @@ export function CaseloadScreen({ onOpen }: { onOpen: (m: MemberSummary, view?: V
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '2fr 1fr' }, gap: 2 }}>
       <Paper sx={{ p: 2 }}>
-        <Typography variant="h2" component="h2" gutterBottom>
-          Find a member
-        </Typography>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1 }}>
+          <Typography variant="h2" component="h2" sx={{ flexGrow: 1 }}>
+            Find a member
+          </Typography>
+          <FormControlLabel control={<Checkbox size="small" checked={archived} onChange={(e) => setArchived(e.target.checked)} slotProps={{ input: { 'data-testid': 'show-archived' } as object }} />} label="Show archived" />
+          <Button variant="outlined" onClick={() => setAdding(true)} data-testid="add-member">
+            Add member
+          </Button>
+        </Box>
+        <AddMemberDialog
+          open={adding}
+          onClose={() => setAdding(false)}
+          onAdded={(r) => {
+            setAdding(false);
+            onOpen({ id: r.id, memberId: r.memberId, firstName: r.firstName, lastName: r.lastName, ssnMasked: r.ssnMasked, birthDate: r.birthDate, retirementDate: r.retirementDate, archived: r.archived });
+          }}
+        />
         <TextField
           label="Search members"
-          helperText="Name (Smith or Smith, John), member ID, or the last 4 digits of the SSN. ↓ and Enter to open."
+          helperText="A name in any order (Smith John, Smith, John, Reyes for Thompson-Reyes), a member ID, the last 4 digits or the whole SSN. ↓ and Enter to open."
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={onKeyDown}

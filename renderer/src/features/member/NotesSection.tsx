@@ -7,12 +7,15 @@ import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { APPOINTMENT_KINDS } from '../../../../shared/domain/member';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import type { AppError } from '../../../../shared/ipc/result';
 import { api } from '../../api';
+import { useConfirmUndo } from '../../components/ConfirmUndo';
+import { DateTextField } from '../../components/DateTextField';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { dateTextOf, parseDateText } from '../../../../shared/domain/date-text';
 import { longDate } from '../../components/format';
 import { todayIso } from '../../components/today';
 
@@ -24,9 +27,34 @@ export function NotesSection({ memberId }: { memberId: number }) {
   const [notes, setNotes] = useState<Note[]>([]);
   const [appts, setAppts] = useState<Appointment[]>([]);
   const [text, setText] = useState('');
-  const [appt, setAppt] = useState({ date: todayIso(), time: '', place: '', kind: 'office' as (typeof APPOINTMENT_KINDS)[number] });
+  const [appt, setAppt] = useState({ date: dateTextOf(todayIso()), time: '', place: '', kind: 'office' as (typeof APPOINTMENT_KINDS)[number] });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<AppError | null>(null);
+
+  // Deleting an appointment asks first, then waits a few seconds for Undo before it is deleted (audited).
+  const [removing, setRemoving] = useState<number | null>(null);
+  const removingRef = useRef<number | null>(null);
+  const removal = useConfirmUndo(async () => {
+    const id = removingRef.current;
+    if (id === null) return;
+    const r = await api.appointments.delete({ id });
+    removingRef.current = null;
+    setRemoving(null);
+    if (!r.ok) setError(r.error);
+    void load();
+  });
+  const askRemove = (a: Appointment) => {
+    removingRef.current = a.id;
+    removal.ask({ title: `Delete the appointment on ${longDate(a.date)}?`, text: `${longDate(a.date)}${a.time ? ` at ${a.time}` : ''}, ${a.kind}, ${a.place}.`, done: 'Appointment deleted.' });
+  };
+  useEffect(() => {
+    if (removal.pending) setRemoving(removingRef.current);
+    else if (removingRef.current !== null && removing !== null) {
+      // Undone: show it again.
+      removingRef.current = null;
+      setRemoving(null);
+    }
+  }, [removal.pending, removing]);
 
   const load = useCallback(async () => {
     const n = await api.notes.list({ memberId });
@@ -49,7 +77,10 @@ export function NotesSection({ memberId }: { memberId: number }) {
     }
   };
   const addAppt = async () => {
-    const r = await api.appointments.create({ memberId, date: appt.date, time: appt.time || null, place: appt.place, kind: appt.kind, note: null });
+    // DATE-1: the date as typed must be a whole calendar date before anything is sent.
+    const date = parseDateText(appt.date);
+    if (!date.ok) return setErrors({ date: date.message });
+    const r = await api.appointments.create({ memberId, date: date.iso, time: appt.time || null, place: appt.place, kind: appt.kind, note: null });
     if (r.ok) {
       setErrors({});
       setError(null);
@@ -78,8 +109,10 @@ export function NotesSection({ memberId }: { memberId: number }) {
           </ListItem>
         ))}
       </List>
-      <Box sx={{ display: 'grid', gridTemplateColumns: '160px 110px 150px', gridTemplateAreas: `'date time kind' 'place place add'`, gap: 1, alignItems: 'flex-start', mt: 1 }}>
-        <TextField sx={{ gridArea: 'date' }} type="date" size="small" label="Date" value={appt.date} onChange={(e) => setAppt({ ...appt, date: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} error={Boolean(errors.date)} helperText={errors.date} />
+      <Box sx={{ display: 'grid', gridTemplateColumns: '170px 110px 150px', gridTemplateAreas: `'date time kind' 'place place add'`, gap: 1, alignItems: 'flex-start', mt: 1 }}>
+        <Box sx={{ gridArea: 'date' }}>
+          <DateTextField label="Date" value={appt.date} onChange={(date) => (setAppt({ ...appt, date }), setErrors(({ date: _, ...rest }) => rest))} error={errors.date} helperText=" " testId="appointment-date" />
+        </Box>
         <TextField sx={{ gridArea: 'time' }} size="small" label="Time" placeholder="HH:MM" value={appt.time} onChange={(e) => setAppt({ ...appt, time: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} error={Boolean(errors.time)} helperText={errors.time} />
         <TextField sx={{ gridArea: 'place' }} size="small" label="Place" value={appt.place} onChange={(e) => setAppt({ ...appt, place: e.target.value })} error={Boolean(errors.place)} helperText={errors.place} />
         <TextField sx={{ gridArea: 'kind' }} select size="small" label="Kind" value={appt.kind} onChange={(e) => setAppt({ ...appt, kind: e.target.value as typeof appt.kind })}>
@@ -94,12 +127,23 @@ export function NotesSection({ memberId }: { memberId: number }) {
         </Button>
       </Box>
       <List dense aria-label="Appointments">
-        {appts.map((a) => (
-          <ListItem key={a.id} disableGutters>
-            <ListItemText primary={`${longDate(a.date)}${a.time ? ` ${a.time}` : ''} · ${a.kind} · ${a.place}`} secondary={a.note} />
-          </ListItem>
-        ))}
+        {appts
+          .filter((a) => a.id !== removing)
+          .map((a) => (
+            <ListItem
+              key={a.id}
+              disableGutters
+              secondaryAction={
+                <Button size="small" color="error" onClick={() => askRemove(a)} data-testid={`delete-appointment-${a.id}`}>
+                  Delete
+                </Button>
+              }
+            >
+              <ListItemText primary={`${longDate(a.date)}${a.time ? ` ${a.time}` : ''} · ${a.kind} · ${a.place}`} secondary={a.note} />
+            </ListItem>
+          ))}
       </List>
+      {removal.ui}
     </Paper>
   );
 }

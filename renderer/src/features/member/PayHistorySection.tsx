@@ -9,13 +9,15 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { payMonthSchema } from '../../../../shared/domain/case-schema';
+import { MONEY_TEXT_MESSAGE, moneyText } from '../../../../shared/domain/money-text';
 import type { MemberRecord } from '../../../../shared/domain/member';
 import type { AppError } from '../../../../shared/ipc/result';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { money } from '../../components/format';
+import { focusFirstError, useSection } from './sections';
 import { useSectionForm } from './useSectionForm';
 
 type Row = { month: string; amount: string };
@@ -35,26 +37,33 @@ export function PayHistorySection({ record, onSaved }: { record: MemberRecord; o
     const last = rows[rows.length - 1];
     setRows([...rows, { month: last ? nextMonth(last.month) : '', amount: last?.amount ?? '' }]);
   };
-  const save = async () => {
+  const box = useRef<HTMLElement>(null);
+  const save = async (): Promise<boolean> => {
     const errs: Record<string, string> = {};
     rows.forEach((r, i) => {
-      const p = payMonthSchema.safeParse(r);
-      if (!p.success) for (const issue of p.error.issues) errs[`history[${i}].${String(issue.path[0])}`] = issue.message;
+      const p = payMonthSchema.safeParse({ ...r, amount: moneyText(r.amount) });
+      if (!p.success) for (const issue of p.error.issues) errs[`history[${i}].${String(issue.path[0])}`] = issue.path[0] === 'amount' ? MONEY_TEXT_MESSAGE : issue.message;
     });
     setErrors(errs);
-    if (Object.keys(errs).length > 0) return;
-    const r = await api.pay.set({ memberId: record.id, version: record.version, history: rows });
+    if (Object.keys(errs).length > 0) {
+      focusFirstError(box.current);
+      return false;
+    }
+    const r = await api.pay.set({ memberId: record.id, version: reg?.version() ?? record.version, history: rows.map((r) => ({ ...r, amount: moneyText(r.amount) })) });
     if (r.ok) {
       setError(null);
       onSaved(r.value);
-    } else {
-      setError(r.error);
-      setErrors(r.error.fields ?? {});
+      return true;
     }
+    setError(r.error);
+    setErrors(r.error.fields ?? {});
+    focusFirstError(box.current);
+    return false;
   };
+  const reg = useSection({ id: 'pay', label: 'pay history', order: 2, dirty: () => JSON.stringify(rows) !== JSON.stringify(record.payHistory), save, discard: () => setRows(record.payHistory) });
   const total = rows.length;
   return (
-    <Paper sx={{ p: 2 }} component="section" aria-labelledby="pay-title">
+    <Paper sx={{ p: 2 }} component="section" aria-labelledby="pay-title" ref={box}>
       <Typography variant="h3" component="h2" id="pay-title" gutterBottom>
         Pay history (FAP-1) · {total} months
       </Typography>

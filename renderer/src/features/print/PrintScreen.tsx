@@ -17,6 +17,7 @@ import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import type { AppError } from '../../../../shared/ipc/result';
 import { api, on } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { describeScenario } from '../options/OptionBoard';
 
 type Built = ChannelOutput<'documents:packet'>;
 
@@ -33,6 +34,21 @@ export function PrintScreen({ memberId }: { memberId: number }) {
   const [done, setDone] = useState<string | null>(null);
 
   useEffect(() => on('packet:progress', setProgress), []);
+  // The scenario the packet will be built for, stated before building (set on the option board).
+  const [scenario, setScenario] = useState<ChannelOutput<'scenarios:get'> | null>(null);
+  const [bases, setBases] = useState<{ id: string; name: string }[]>([]);
+  useEffect(() => {
+    let live = true;
+    void Promise.all([api.scenarios.get({ memberId }), api.bases.list({})]).then(([s, b]) => {
+      if (!live) return;
+      if (s.ok) setScenario(s.value);
+      else setError(s.error);
+      if (b.ok) setBases(b.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [memberId]);
 
   const build = async () => {
     setBusy(true);
@@ -69,11 +85,24 @@ export function PrintScreen({ memberId }: { memberId: number }) {
         <Typography variant="body2" gutterBottom>
           Cover sheet with the checklist, the benefit estimate, the personalized Retirement Election Form and every form still open.
         </Typography>
+        <Alert severity={scenario?.retirementDate ? 'info' : 'warning'} icon={false} sx={{ my: 1 }} data-testid="print-scenario">
+          {scenario ? (
+            scenario.retirementDate ? (
+              <>
+                <strong>Built for the current scenario:</strong> {describeScenario(scenario, bases)}. Change it on the option board with “Use for the packet”. The forms show every choice unmarked for the member to make.
+              </>
+            ) : (
+              'There is no retirement date yet: choose one on the option board and use it for the packet.'
+            )
+          ) : (
+            'Reading the scenario…'
+          )}
+        </Alert>
         <RadioGroup value={flatten ? 'flat' : 'fillable'} onChange={(e) => setFlatten(e.target.value === 'flat')} aria-label="Form fields">
           <FormControlLabel value="flat" control={<Radio />} label="Flattened, for printing" />
           <FormControlLabel value="fillable" control={<Radio />} label="Fillable, to complete and sign in the office" />
         </RadioGroup>
-        <Button variant="contained" onClick={() => void build()} disabled={busy} data-testid="build-packet" sx={{ mt: 1 }}>
+        <Button variant="contained" onClick={() => void build()} disabled={busy || !scenario?.retirementDate} data-testid="build-packet" sx={{ mt: 1 }}>
           {busy ? 'Building…' : 'Build packet'}
         </Button>
         {progress && busy && (
@@ -88,7 +117,7 @@ export function PrintScreen({ memberId }: { memberId: number }) {
         {built && (
           <Box sx={{ mt: 2, display: 'flex', flexDirection: 'column', gap: 1 }}>
             <Alert severity="success" data-testid="packet-ready">
-              {built.pageCount} pages ready ({Math.round(built.bytes / 1024)} KB): {built.fileName}
+              {built.pageCount} pages ready ({Math.round(built.bytes / 1024)} KB): {built.fileName}. Built for {describeScenario({ ...built.scenario, plan: null }, bases)}.
             </Alert>
             <Button variant="outlined" onClick={() => void save()} data-testid="save-packet">
               Save PDF…

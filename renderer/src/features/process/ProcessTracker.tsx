@@ -18,7 +18,10 @@ import type { FormId, FormStatus, ProofDocument } from '../../../../shared/domai
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import type { AppError } from '../../../../shared/ipc/result';
 import { api } from '../../api';
+import { DateTextField } from '../../components/DateTextField';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { todayIso } from '../../components/today';
+import { dateTextOf, parseDateText } from '../../../../shared/domain/date-text';
 import { longDate } from '../../components/format';
 
 type Process = ChannelOutput<'process:get'>;
@@ -36,9 +39,9 @@ export function ProcessTracker({ memberId }: { memberId: number }) {
   }, [memberId]);
   useEffect(() => void load(), [load]);
 
-  const setForm = async (form: FormId, status: FormStatus) => {
+  const setForm = async (form: FormId, status: FormStatus, receivedOn?: string) => {
     if (!p) return;
-    const r = await api.process.setForm({ memberId, version: p.version, form, status });
+    const r = await api.process.setForm({ memberId, version: p.version, form, status, ...(receivedOn ? { receivedOn } : {}) });
     if (r.ok) {
       setP(r.value);
       setError(null);
@@ -47,9 +50,9 @@ export function ProcessTracker({ memberId }: { memberId: number }) {
       if (r.error.code === 'CONFLICT') void load();
     }
   };
-  const setProof = async (document: ProofDocument, received: boolean) => {
+  const setProof = async (document: ProofDocument, received: boolean, receivedOn?: string) => {
     if (!p) return;
-    const r = await api.process.setProof({ memberId, version: p.version, document, received });
+    const r = await api.process.setProof({ memberId, version: p.version, document, received, ...(receivedOn ? { receivedOn } : {}) });
     if (r.ok) setP(r.value);
     else {
       setError(r.error);
@@ -114,6 +117,7 @@ export function ProcessTracker({ memberId }: { memberId: number }) {
                               </MenuItem>
                             ))}
                           </TextField>
+                          {f.status === 'received' && <ReceivedOn label="Received on" value={f.receivedOn} testId={`received-${f.form}`} onSave={(iso) => setForm(f.form, 'received', iso)} />}
                         </TableCell>
                       </TableRow>
                     ))}
@@ -129,12 +133,14 @@ export function ProcessTracker({ memberId }: { memberId: number }) {
             Proof documents (FORM-1)
           </Typography>
           {p.proofs.map((d) => (
-            <FormControlLabel
-              key={d.document}
-              sx={{ display: 'flex' }}
-              control={<Checkbox checked={d.received} disabled={!d.required && !d.received} onChange={(e) => void setProof(d.document, e.target.checked)} />}
-              label={`${d.title}${d.required ? '' : ' (not needed)'}`}
-            />
+            <Box key={d.document}>
+              <FormControlLabel
+                sx={{ display: 'flex' }}
+                control={<Checkbox checked={d.received} disabled={!d.required && !d.received} onChange={(e) => void setProof(d.document, e.target.checked)} />}
+                label={`${d.title}${d.required ? '' : ' (not needed)'}`}
+              />
+              {d.received && <ReceivedOn label="Received on" value={d.receivedOn} testId={`received-${d.document}`} onSave={(iso) => setProof(d.document, true, iso)} />}
+            </Box>
           ))}
         </Paper>
         <Paper sx={{ p: 2 }}>
@@ -162,6 +168,33 @@ export function ProcessTracker({ memberId }: { memberId: number }) {
           )}
         </Paper>
       </Box>
+    </Box>
+  );
+}
+
+/**
+ * The day a form or proof came in (marked received: today unless typed otherwise). Saved when the
+ * field is left or Enter is pressed, only as a whole calendar date (DATE-1), never after today.
+ */
+function ReceivedOn({ label, value, testId, onSave }: { label: string; value: string | null; testId: string; onSave: (iso: string) => Promise<void> }) {
+  const [text, setText] = useState(dateTextOf(value));
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    setText(dateTextOf(value));
+  }
+  const commit = () => {
+    if (text.trim() === '' && !value) return;
+    const r = parseDateText(text);
+    if (!r.ok) return setError(r.message);
+    if (r.iso > todayIso()) return setError('That day is after today. Type the day it came in.');
+    setError(undefined);
+    if (r.iso !== value) void onSave(r.iso);
+  };
+  return (
+    <Box sx={{ mt: 1 }} onKeyDown={(e) => e.key === 'Enter' && commit()}>
+      <DateTextField label={label} value={text} onChange={(t) => (setText(t), setError(undefined))} onBlur={commit} error={error} helperText={value ? 'MM/DD/YYYY' : 'Not recorded: type the day it came in'} testId={testId} />
     </Box>
   );
 }

@@ -19,6 +19,7 @@ import { scheduleService } from './services/schedule';
 import { DEFAULT_IDLE_LOCK_MINUTES, sessionService, systemTimers, type SessionService, type Timers } from './services/session';
 import { keyFilePath, type ScryptParams } from './security/keys';
 import { settingsService } from './services/settings';
+import { claimCaseload, type Claim } from './caseload/claim';
 
 export type Services = {
   members: ReturnType<typeof membersService>;
@@ -73,6 +74,12 @@ export type AppOptions = OpenOptions & {
    * check passes (`whenWritable`). Without it the check runs before the open returns.
    */
   backgroundCheck?: CheckRunner;
+  /**
+   * Who has the caseload open, as a refused restore or re-key in another process names it
+   * ('the workstation' by default; the CLI passes its command). The app holds a shared claim on
+   * the caseload from openApp to close (main/caseload/claim.ts).
+   */
+  program?: string;
 };
 
 /** The composition root: open the caseload and build the services over it. */
@@ -102,6 +109,8 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
   let live: { db: Db; domains: Domains } | null = null;
   let storage: StorageStatus = { degraded: null, dailyBackup: null };
   let checked = false;
+  // Held for as long as this app has the caseload: no other process replaces or re-keys it meanwhile.
+  const claim: Claim = claimCaseload(dbPath, 'shared', opts.program ?? 'the workstation');
 
   function build(db: Db): Domains {
     const ctx: ServiceContext = { db, repos: repos(db), clock, who };
@@ -272,8 +281,9 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
   function restore(name: string): { keptAside: string | null } {
     const backup = backupNamed(name);
     // The session's own key: the reopen keeps using it (a background check's writable open comes
-    // later), and the session zeroes it when it locks.
-    return session.withKey((key) => {
+    // later), and the session zeroes it when it locks. No other process has the caseload while it
+    // is replaced (refused, naming it, when one has).
+    return session.withKey((key) => claim.exclusively('Restoring a backup', () => {
       // Checked before anything is closed: a backup that fails leaves the caseload open as it is.
       const preview = previewBackup(backup.path, key);
       refuseUnlessRestorable(backup.path, preview);
@@ -302,7 +312,7 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
       changed();
       if (failure) throw failure;
       return result!;
-    });
+    }));
   }
 
   const session = sessionService({
@@ -315,6 +325,7 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
     idleLockMinutes: () => (live ? live.domains.settings.get().idleLockMinutes : DEFAULT_IDLE_LOCK_MINUTES),
     locked: (reason) => sink('app:locked', { reason }),
     scrypt: opts.scrypt,
+    exclusively: (what, fn) => claim.exclusively(what, fn),
   });
 
   const services: Services = {
@@ -347,8 +358,13 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
     },
   };
 
-  if (opts.locked) session.startLocked();
-  else session.startOpen(opts.key ?? null);
+  try {
+    if (opts.locked) session.startLocked();
+    else session.startOpen(opts.key ?? null);
+  } catch (err) {
+    claim.release();
+    throw err;
+  }
 
   return {
     get db() {
@@ -367,7 +383,11 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
     checked: noCheckRunning,
     close: () => {
       session.dispose();
-      closeLive();
+      try {
+        closeLive();
+      } finally {
+        claim.release();
+      }
     },
   };
 }

@@ -11,6 +11,7 @@ import { backupDatabase, checkDatabase, previewBackup, restoreDatabase } from '.
 import { cliKey, KEY_USAGE, runKeyCommand, takeSecretOptions, withKey } from './keys';
 import { runBasisInspect } from './basis-inspect';
 import { importRoster } from './roster';
+import { claimCaseload, withExclusiveClaim } from '../caseload/claim';
 
 export type CliIo = { stdout: (s: string) => void; stderr: (s: string) => void; env?: NodeJS.ProcessEnv };
 
@@ -73,7 +74,7 @@ export function runCli(argv: string[], io: CliIo): number {
         io.stderr(`${file}: cannot read the roster (${(err as NodeJS.ErrnoException).code ?? 'error'})\n`);
         return 2;
       }
-      const app = withKey(cliKey(dbPath, secrets, io), (key) => openApp(dbPath, { key }));
+      const app = withKey(cliKey(dbPath, secrets, io), (key) => openApp(dbPath, { key, program: 'npm run cli -- members import' }));
       try {
         refuseIfDamaged(app);
         const r = importRoster(app.db, app.services, text);
@@ -100,7 +101,7 @@ export function runCli(argv: string[], io: CliIo): number {
           return 2;
         }
       }
-      const app = withKey(cliKey(dbPath, secrets, io), (key) => openApp(dbPath, { key }));
+      const app = withKey(cliKey(dbPath, secrets, io), (key) => openApp(dbPath, { key, program: `npm run cli -- basis ${verb}` }));
       try {
         if (verb !== 'list') refuseIfDamaged(app);
         if (verb === 'import-table') {
@@ -131,7 +132,7 @@ export function runCli(argv: string[], io: CliIo): number {
         io.stderr('--limit: must be a whole number above 0\n');
         return 2;
       }
-      const app = withKey(cliKey(dbPath, secrets, io), (key) => openApp(dbPath, { key }));
+      const app = withKey(cliKey(dbPath, secrets, io), (key) => openApp(dbPath, { key, program: 'npm run cli -- members list' }));
       try {
         if (app.degraded) io.stderr(`${degradedMessage(app.degraded)}\n`);
         const rows = app.services.members.search({ limit: Math.min(limit, 500), includeArchived: true });
@@ -143,13 +144,18 @@ export function runCli(argv: string[], io: CliIo): number {
       }
     }
     if (group === 'backup' && verb !== undefined && rest.length === 0) {
-      const db = withKey(cliKey(dbPath, secrets, io), (key) => openDatabase(dbPath, { readonly: true, key }));
+      const claim = claimCaseload(dbPath, 'shared', 'npm run cli -- backup');
       try {
-        const b = backupDatabase(db, verb);
-        say(`Backup written: ${b.path} (${b.bytes} bytes)`);
-        return 0;
+        const db = withKey(cliKey(dbPath, secrets, io), (key) => openDatabase(dbPath, { readonly: true, key }));
+        try {
+          const b = backupDatabase(db, verb);
+          say(`Backup written: ${b.path} (${b.bytes} bytes)`);
+          return 0;
+        } finally {
+          db.close();
+        }
       } finally {
-        db.close();
+        claim.release();
       }
     }
     if (group === 'restore' && verb !== undefined) {
@@ -162,7 +168,9 @@ export function runCli(argv: string[], io: CliIo): number {
           say(`Nothing changed. Run again with --yes to replace ${dbPath} with this backup (the current file is kept aside).`);
           return 1;
         }
-        const r = restoreDatabase(verb, dbPath, fileStamp(new Date().toISOString()), { key, checked: p });
+        // The caseload to this command alone: refused, naming the program, while the workstation or
+        // another command has it open (main/caseload/claim.ts).
+        const r = withExclusiveClaim(dbPath, 'npm run cli -- restore', 'Restoring a backup', () => restoreDatabase(verb, dbPath, fileStamp(new Date().toISOString()), { key, checked: p }));
         say(`Restored ${dbPath}${r.keptAside ? `; the previous file is kept as ${r.keptAside}` : ''}.`);
         return 0;
       } finally {
@@ -181,13 +189,18 @@ export function runCli(argv: string[], io: CliIo): number {
       return 0;
     }
     if (group === 'check' && verb === undefined) {
-      const db = withKey(cliKey(dbPath, secrets, io), (key) => openDatabase(dbPath, { readonly: true, key }));
+      const claim = claimCaseload(dbPath, 'shared', 'npm run cli -- check');
       try {
-        const c = checkDatabase(db);
-        say(`${dbPath}: integrity ${c.integrity.join('; ')}; foreign-key problems ${c.foreignKeys}; schema version ${c.schemaVersion} (this app: ${c.appSchemaVersion}); ${c.members} members`);
-        return c.ok ? 0 : 1;
+        const db = withKey(cliKey(dbPath, secrets, io), (key) => openDatabase(dbPath, { readonly: true, key }));
+        try {
+          const c = checkDatabase(db);
+          say(`${dbPath}: integrity ${c.integrity.join('; ')}; foreign-key problems ${c.foreignKeys}; schema version ${c.schemaVersion} (this app: ${c.appSchemaVersion}); ${c.members} members`);
+          return c.ok ? 0 : 1;
+        } finally {
+          db.close();
+        }
       } finally {
-        db.close();
+        claim.release();
       }
     }
   } catch (err) {

@@ -5,6 +5,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { AppFailure } from '../../shared/ipc/result';
 import { encryptInPlace, fileKind, openDatabase } from '../db/connection';
 import { encryptPlainBackups, type SealedBackups } from '../services/backups';
+import { withExclusiveClaim } from '../caseload/claim';
 import { changePassphrase, createKeyFile, keyFilePath, passphraseSecret, recoverySecret, unlockKeyFile, type Secret } from '../security/keys';
 
 export type SecretOptions = { passphraseFile: string | null; newPassphraseFile: string | null; recoveryKeyFile: string | null };
@@ -103,6 +104,15 @@ export function withKey<T>(key: Buffer | null, fn: (key: Buffer | null) => T): T
 }
 
 export function runKeyCommand(verb: string | undefined, rest: string[], dbPath: string, secrets: SecretOptions, io: Io): number {
+  if ((verb === 'setup' || verb === 'change') && rest.length === 0) {
+    // A whole-file operation: the caseload to this command alone (main/caseload/claim.ts).
+    const what = verb === 'setup' ? 'Setting up the passphrase' : 'Changing the passphrase';
+    return withExclusiveClaim(dbPath, `npm run cli -- key ${verb}`, what, () => runKeyVerb(verb, rest, dbPath, secrets, io));
+  }
+  return runKeyVerb(verb, rest, dbPath, secrets, io);
+}
+
+function runKeyVerb(verb: string | undefined, rest: string[], dbPath: string, secrets: SecretOptions, io: Io): number {
   const env = io.env ?? process.env;
   const keyFile = keyFilePath(dbPath);
   const now = new Date().toISOString();

@@ -48,6 +48,11 @@ export type SessionDeps = {
   locked: (reason: LockReason) => void;
   /** scrypt parameters for new wraps; tests pass cheap ones. */
   scrypt?: ScryptParams;
+  /**
+   * Run a whole-file operation (the first encryption, a passphrase change, a recovery) with the
+   * caseload to this process alone (main/caseload/claim.ts); refused while another program has it.
+   */
+  exclusively?: <T>(what: string, fn: () => T) => T;
 };
 
 export type SessionService = ReturnType<typeof sessionService>;
@@ -61,6 +66,7 @@ export function sessionService(deps: SessionDeps) {
   let lastActivity = timers.now();
   let timer: unknown = null;
 
+  const exclusively = <T>(what: string, fn: () => T): T => (deps.exclusively ? deps.exclusively(what, fn) : fn());
   const idleMs = () => Math.max(1, deps.idleLockMinutes()) * 60_000;
 
   function status(): SessionStatus {
@@ -156,6 +162,63 @@ export function sessionService(deps: SessionDeps) {
     encrypted = false;
   }
 
+  function recoverNow(recoveryKey: string, next: string): SessionStatus {
+    needsKeyFile();
+    const k = withSecret(recoverySecret(recoveryKey), (s) => unlockKeyFile(deps.keyFile, s));
+    try {
+      withSecret(passphraseSecret(next), (s) => setPassphrase(deps.keyFile, k, s, { now: deps.nowIso(), scrypt: deps.scrypt }));
+    } catch (err) {
+      k.fill(0);
+      throw err;
+    }
+    if (state === 'unlocked') k.fill(0);
+    else openWith(k);
+    return status();
+  }
+
+  /**
+   * First run: a new data key and recovery key. A plain caseload already on disk (a legacy one)
+   * is encrypted in place, once; a new one is created encrypted.
+   */
+  function setupNow(passphrase: string): { recoveryKey: string; status: SessionStatus } {
+    if (existsSync(deps.keyFile)) throw new AppFailure('CONFLICT', 'This caseload has a passphrase already; change it instead.');
+    const kind = fileKind(deps.dbPath);
+    if (kind === 'encrypted') {
+      throw new AppFailure('UNAVAILABLE', `The caseload is encrypted but its key file ${deps.keyFile} is missing: copy it back from beside your latest backup. Nothing was changed.`);
+    }
+    const wasOpen = state === 'unlocked';
+    if (wasOpen) deps.close();
+    state = 'setup';
+    let created: { dataKey: Buffer; recoveryKey: string };
+    try {
+      created = withSecret(passphraseSecret(passphrase), (s) => createKeyFile(deps.keyFile, s, { now: deps.nowIso(), scrypt: deps.scrypt }));
+    } catch (err) {
+      if (wasOpen) startOpen(null);
+      throw err;
+    }
+    try {
+      if (kind === 'plain') encryptInPlace(deps.dbPath, created.dataKey);
+    } catch (err) {
+      created.dataKey.fill(0);
+      rmSync(deps.keyFile, { force: true });
+      if (wasOpen) startOpen(null);
+      throw new AppFailure('UNAVAILABLE', `The caseload could not be encrypted; it is unchanged and still opens without a passphrase: ${(err as Error).message}`);
+    }
+    openWith(created.dataKey);
+    return { recoveryKey: created.recoveryKey, status: status() };
+  }
+
+  function changeNow(current: string, next: string): { changed: boolean } {
+    needsKeyFile();
+    const k = withSecret(passphraseSecret(current), (s) => unlockKeyFile(deps.keyFile, s));
+    try {
+      withSecret(passphraseSecret(next), (s) => setPassphrase(deps.keyFile, k, s, { now: deps.nowIso(), scrypt: deps.scrypt }));
+    } finally {
+      k.fill(0);
+    }
+    return { changed: true };
+  }
+
   return {
     status,
     isLocked: () => state !== 'unlocked',
@@ -198,60 +261,15 @@ export function sessionService(deps: SessionDeps) {
 
     /** The recovery key unlocks and sets a new passphrase (the old one is forgotten). */
     recover(recoveryKey: string, next: string): SessionStatus {
-      needsKeyFile();
-      const k = withSecret(recoverySecret(recoveryKey), (s) => unlockKeyFile(deps.keyFile, s));
-      try {
-        withSecret(passphraseSecret(next), (s) => setPassphrase(deps.keyFile, k, s, { now: deps.nowIso(), scrypt: deps.scrypt }));
-      } catch (err) {
-        k.fill(0);
-        throw err;
-      }
-      if (state === 'unlocked') k.fill(0);
-      else openWith(k);
-      return status();
+      return exclusively('Setting a new passphrase with the recovery key', () => recoverNow(recoveryKey, next));
     },
 
-    /**
-     * First run: a new data key and recovery key. A plain caseload already on disk (a legacy one)
-     * is encrypted in place, once; a new one is created encrypted.
-     */
     setup(passphrase: string): { recoveryKey: string; status: SessionStatus } {
-      if (existsSync(deps.keyFile)) throw new AppFailure('CONFLICT', 'This caseload has a passphrase already; change it instead.');
-      const kind = fileKind(deps.dbPath);
-      if (kind === 'encrypted') {
-        throw new AppFailure('UNAVAILABLE', `The caseload is encrypted but its key file ${deps.keyFile} is missing: copy it back from beside your latest backup. Nothing was changed.`);
-      }
-      const wasOpen = state === 'unlocked';
-      if (wasOpen) deps.close();
-      state = 'setup';
-      let created: { dataKey: Buffer; recoveryKey: string };
-      try {
-        created = withSecret(passphraseSecret(passphrase), (s) => createKeyFile(deps.keyFile, s, { now: deps.nowIso(), scrypt: deps.scrypt }));
-      } catch (err) {
-        if (wasOpen) startOpen(null);
-        throw err;
-      }
-      try {
-        if (kind === 'plain') encryptInPlace(deps.dbPath, created.dataKey);
-      } catch (err) {
-        created.dataKey.fill(0);
-        rmSync(deps.keyFile, { force: true });
-        if (wasOpen) startOpen(null);
-        throw new AppFailure('UNAVAILABLE', `The caseload could not be encrypted; it is unchanged and still opens without a passphrase: ${(err as Error).message}`);
-      }
-      openWith(created.dataKey);
-      return { recoveryKey: created.recoveryKey, status: status() };
+      return exclusively('Setting up the passphrase', () => setupNow(passphrase));
     },
 
     changePassphrase(current: string, next: string): { changed: boolean } {
-      needsKeyFile();
-      const k = withSecret(passphraseSecret(current), (s) => unlockKeyFile(deps.keyFile, s));
-      try {
-        withSecret(passphraseSecret(next), (s) => setPassphrase(deps.keyFile, k, s, { now: deps.nowIso(), scrypt: deps.scrypt }));
-      } finally {
-        k.fill(0);
-      }
-      return { changed: true };
+      return exclusively('Changing the passphrase', () => changeNow(current, next));
     },
 
     /** The data key, lent for the length of `fn` (a backup preview, a restore); LOCKED while locked. */

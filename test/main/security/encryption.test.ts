@@ -80,9 +80,9 @@ describe('no plaintext on disk', () => {
       for (const f of files) expect(leaks(readFileSync(f)), f).toEqual([]);
       return files.map((f) => f.slice(app.dir.length + 1)).sort();
     };
-    expect(scan()).toEqual(['backups/caseload-backup.db', 'backups/caseload-backup.keys.json', 'caseload.keys.json', 'caseload.sqlite', 'caseload.sqlite-shm', 'caseload.sqlite-wal']);
+    expect(scan()).toEqual(['backups/caseload-backup.db', 'backups/caseload-backup.keys.json', 'caseload.keys.json', 'caseload.sqlite', 'caseload.sqlite-shm', 'caseload.sqlite-wal', 'caseload.sqlite.lock']);
     app.app.close();
-    expect(scan()).toEqual(['backups/caseload-backup.db', 'backups/caseload-backup.keys.json', 'caseload.keys.json', 'caseload.sqlite']);
+    expect(scan()).toEqual(['backups/caseload-backup.db', 'backups/caseload-backup.keys.json', 'caseload.keys.json', 'caseload.sqlite', 'caseload.sqlite.lock']);
 
     // The file names no SQLite header: it is not a plain database to any tool.
     expect(fileKind(app.path)).toBe('encrypted');

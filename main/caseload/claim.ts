@@ -14,7 +14,7 @@
 // since) only to say so in the refusal; the lock is the lock, a note never grants or refuses.
 // See docs/decisions.md ("The caseload claim").
 import Database from 'better-sqlite3-multiple-ciphers';
-import { accessSync, constants, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { AppFailure } from '../../shared/ipc/result';
@@ -174,7 +174,14 @@ export function claimCaseload(dbPath: string, mode: ClaimMode, program: string, 
       // Only the refusal's wording depends on it.
     }
   };
-  const removeNote = () => rmSync(notePath, { force: true });
+  const removeNote = () => {
+    rmSync(notePath, { force: true });
+    try {
+      rmdirSync(notesDir(dbPath));
+    } catch {
+      // Another holder's note is in it (or it is gone already).
+    }
+  };
   /** Holding the exclusive lock, every other note is a dead holder's. */
   const sweep = () => {
     try {

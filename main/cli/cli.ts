@@ -18,7 +18,8 @@ export type CliIo = { stdout: (s: string) => void; stderr: (s: string) => void; 
 const USAGE = `usage: npm run cli -- <command> [--db PATH]
   members import ROSTER.csv            add or update members from a roster (by member_id)
   members list [--limit N]             list members (SSNs masked)
-  backup OUT.db                        write a consistent copy of the caseload
+  backup OUT.db [--force]              write a consistent copy of the caseload and its key file
+                                       (an existing OUT is replaced only with --force)
   restore BACKUP.db [--yes]            show what a backup holds; with --yes, replace the caseload
   check                                integrity check and schema version
   backups [--check]                    list the automatic backups; with --check, find the newest good one
@@ -58,7 +59,12 @@ export function runCli(argv: string[], io: CliIo): number {
   }
   const dbPath = dbArg ?? defaultDbPath(io.env);
   const secrets = takeSecretOptions(args, (a, n) => takeOption(a, n));
+  const force = takeFlag(args, '--force');
   const [group, verb, ...rest] = args;
+  if (force && group !== 'backup') {
+    io.stderr('--force: only backup takes it (to replace a backup file named on purpose)\n');
+    return 2;
+  }
   const say = (s: string) => io.stdout(`${s}\n`);
   try {
     if (group === 'key') return runKeyCommand(verb, rest, dbPath, secrets, io);
@@ -148,8 +154,8 @@ export function runCli(argv: string[], io: CliIo): number {
       try {
         const db = withKey(cliKey(dbPath, secrets, io), (key) => openDatabase(dbPath, { readonly: true, key }));
         try {
-          const b = backupDatabase(db, verb);
-          say(`Backup written: ${b.path} (${b.bytes} bytes)`);
+          const b = backupDatabase(db, verb, { force });
+          say(`Backup written: ${b.path} (${b.bytes} bytes)${b.keyFile ? `; its key file ${b.keyFile}` : ''}`);
           return 0;
         } finally {
           db.close();

@@ -98,7 +98,7 @@ describe('members list, backup, restore, check', () => {
     cli(['members', 'import', join(examples, 'roster-field-session.csv'), '--db', db]);
     const backup = join(dir, 'b.db');
     expect(cli(['backup', backup, '--db', db])).toMatchObject({ code: 0 });
-    expect(cli(['backup', backup, '--db', db]).err).toEqual([`${backup} exists already; choose a new file name.`]);
+    expect(cli(['backup', backup, '--db', db]).err).toEqual([`${backup} exists already. Nothing was written; choose a new file name, or add --force to replace that backup.`]);
     expect(cli(['check', '--db', backup]).out[0]).toBe(`${backup}: integrity ok; foreign-key problems 0; schema version 6 (this app: 6); 12 members`);
     cli(['members', 'import', join(examples, 'roster-bad-rows.csv'), '--db', db]);
     const preview = cli(['restore', backup, '--db', db]);

@@ -1,14 +1,16 @@
 // `npm run cli -- <group> <verb> [args] [--db PATH]`: administration over the same services.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppFailure } from '../../shared/ipc/result';
 import { openApp, type App } from '../app';
-import { openDatabase } from '../db/connection';
 import { degradedMessage, fileStamp, restoreCommand, storageFailure } from '../db/integrity';
 import { defaultDbPath } from '../paths';
 import { backupFolder, listBackups, newestGoodBackup } from '../services/backups';
-import { backupDatabase, checkDatabase, previewBackup, restoreDatabase } from '../services/maintenance';
-import { cliKey, KEY_USAGE, runKeyCommand, takeSecretOptions, withKey } from './keys';
+import { backupDatabase, checkDatabase, previewBackup, refuseUnlessRestorable, restoreDatabase } from '../services/maintenance';
+import { cliKey, KEY_USAGE, newCaseloadKey, noCaseloadYet, openKey, runKeyCommand, takeSecretOptions, withKey } from './keys';
+import { fileKind, openDatabase } from '../db/connection';
+import { keyFilePath } from '../security/keys';
 import { runBasisInspect } from './basis-inspect';
 import { importRoster } from './roster';
 import { claimCaseload, withExclusiveClaim } from '../caseload/claim';
@@ -16,7 +18,9 @@ import { claimCaseload, withExclusiveClaim } from '../caseload/claim';
 export type CliIo = { stdout: (s: string) => void; stderr: (s: string) => void; env?: NodeJS.ProcessEnv };
 
 const USAGE = `usage: npm run cli -- <command> [--db PATH]
-  members import ROSTER.csv            add or update members from a roster (by member_id)
+  members import ROSTER.csv [--plain]  add or update members from a roster (by member_id); with no
+                                       caseload yet, creates it encrypted under MOSERS_PASSPHRASE
+                                       (or plain, unencrypted, only with --plain)
   members list [--limit N]             list members (SSNs masked)
   backup OUT.db [--force]              write a consistent copy of the caseload and its key file
                                        (an existing OUT is replaced only with --force)
@@ -57,9 +61,19 @@ export function runCli(argv: string[], io: CliIo): number {
     io.stderr('--db: needs a path\n');
     return 2;
   }
-  const dbPath = dbArg ?? defaultDbPath(io.env);
+  if (dbArg !== null && (dbArg.trim() === '' || dbArg === ':memory:' || dbArg.startsWith('file:'))) {
+    io.stderr(`--db: ${dbArg === '' ? 'is empty' : `${JSON.stringify(dbArg)} is not a file`}; name the caseload file (for example --db caseload.db). A caseload that is not a file would keep nothing.\n`);
+    return 2;
+  }
+  // Relative paths are from where the command was run (npm run moves to the project folder and
+  // says where it started in INIT_CWD), and every message names them in full.
+  const env = io.env ?? process.env;
+  const cwd = env.INIT_CWD || process.cwd();
+  const full = (p: string) => resolve(cwd, p);
+  const dbPath = dbArg !== null ? full(dbArg) : defaultDbPath(io.env);
   const secrets = takeSecretOptions(args, (a, n) => takeOption(a, n));
   const force = takeFlag(args, '--force');
+  const plain = takeFlag(args, '--plain');
   const [group, verb, ...rest] = args;
   if (force && group !== 'backup') {
     io.stderr('--force: only backup takes it (to replace a backup file named on purpose)\n');
@@ -72,7 +86,7 @@ export function runCli(argv: string[], io: CliIo): number {
       return runBasisInspect(rest, { stdout: io.stdout, stderr: io.stderr, readFile: (p) => readFileSync(p, 'utf8') });
     }
     if (group === 'members' && verb === 'import' && rest.length === 1) {
-      const file = rest[0]!;
+      const file = full(rest[0]!);
       let text: string;
       try {
         text = readFileSync(file, 'utf8');
@@ -80,7 +94,7 @@ export function runCli(argv: string[], io: CliIo): number {
         io.stderr(`${file}: cannot read the roster (${(err as NodeJS.ErrnoException).code ?? 'error'})\n`);
         return 2;
       }
-      const app = withKey(cliKey(dbPath, secrets, io), (key) => openApp(dbPath, { key, program: 'npm run cli -- members import' }));
+      const app = withKey(openKey(dbPath, secrets, io, { plain, creates: true, command: 'members import' }), (key) => openApp(dbPath, { key, program: 'npm run cli -- members import' }));
       try {
         refuseIfDamaged(app);
         const r = importRoster(app.db, app.services, text);
@@ -107,7 +121,7 @@ export function runCli(argv: string[], io: CliIo): number {
           return 2;
         }
       }
-      const app = withKey(cliKey(dbPath, secrets, io), (key) => openApp(dbPath, { key, program: `npm run cli -- basis ${verb}` }));
+      const app = withKey(openKey(dbPath, secrets, io, { plain, creates: verb !== 'list', command: `basis ${verb}` }), (key) => openApp(dbPath, { key, program: `npm run cli -- basis ${verb}` }));
       try {
         if (verb !== 'list') refuseIfDamaged(app);
         if (verb === 'import-table') {
@@ -138,7 +152,7 @@ export function runCli(argv: string[], io: CliIo): number {
         io.stderr('--limit: must be a whole number above 0\n');
         return 2;
       }
-      const app = withKey(cliKey(dbPath, secrets, io), (key) => openApp(dbPath, { key, program: 'npm run cli -- members list' }));
+      const app = withKey(openKey(dbPath, secrets, io, { plain, creates: false, command: 'members list' }), (key) => openApp(dbPath, { key, program: 'npm run cli -- members list' }));
       try {
         if (app.degraded) io.stderr(`${degradedMessage(app.degraded)}\n`);
         const rows = app.services.members.search({ limit: Math.min(limit, 500), includeArchived: true });
@@ -154,7 +168,7 @@ export function runCli(argv: string[], io: CliIo): number {
       try {
         const db = withKey(cliKey(dbPath, secrets, io), (key) => openDatabase(dbPath, { readonly: true, key }));
         try {
-          const b = backupDatabase(db, verb, { force });
+          const b = backupDatabase(db, full(verb), { force });
           say(`Backup written: ${b.path} (${b.bytes} bytes)${b.keyFile ? `; its key file ${b.keyFile}` : ''}`);
           return 0;
         } finally {
@@ -166,21 +180,38 @@ export function runCli(argv: string[], io: CliIo): number {
     }
     if (group === 'restore' && verb !== undefined) {
       const yes = takeFlag(rest, '--yes');
-      const key = cliKey(dbPath, secrets, io, verb);
+      const backup = full(verb);
+      // A plain backup restored where there is no caseload yet would make a plain caseload:
+      // encrypted on its way in under a new passphrase, or plain only with --plain.
+      const plainNew = noCaseloadYet(dbPath) && !existsSync(keyFilePath(backup)) && fileKind(backup) === 'plain';
+      if (plainNew && !plain && !yes) say(`${dbPath} does not exist yet and ${backup} is not encrypted: the restore encrypts it under the passphrase in MOSERS_PASSPHRASE (or --passphrase-file), or keeps it plain with --plain.`);
+      const key = plainNew ? null : cliKey(dbPath, secrets, io, backup);
+      let created: Buffer | null = null;
       try {
-        const p = previewBackup(verb, key);
-        say(`${verb}: ${p.members} members, schema version ${p.schemaVersion}, last change ${p.latestUpdate ?? 'none'}, integrity ${p.integrity.join('; ')}`);
+        const p = previewBackup(backup, key);
+        say(`${backup}: ${p.members} members, schema version ${p.schemaVersion}, last change ${p.latestUpdate ?? 'none'}, integrity ${p.integrity.join('; ')}`);
         if (!yes) {
           say(`Nothing changed. Run again with --yes to replace ${dbPath} with this backup (the current file is kept aside).`);
           return 1;
         }
+        if (plainNew && !plain) {
+          refuseUnlessRestorable(backup, p);
+          created = newCaseloadKey(dbPath, secrets, io, 'restore');
+        } else if (plainNew) io.stderr(`restore: ${dbPath} is restored as a PLAIN caseload, as --plain asks: anyone with the file can read its SSNs. Encrypt it with: npm run cli -- key setup --db "${dbPath}"\n`);
         // The caseload to this command alone: refused, naming the program, while the workstation or
         // another command has it open (main/caseload/claim.ts).
-        const r = withExclusiveClaim(dbPath, 'npm run cli -- restore', 'Restoring a backup', () => restoreDatabase(verb, dbPath, fileStamp(new Date().toISOString()), { key, checked: p }));
-        say(`Restored ${dbPath}${r.keptAside ? `; the previous file is kept as ${r.keptAside}` : ''}.`);
+        let r: { keptAside: string | null };
+        try {
+          r = withExclusiveClaim(dbPath, 'npm run cli -- restore', 'Restoring a backup', () => restoreDatabase(backup, dbPath, fileStamp(new Date().toISOString()), { key: key ?? created, checked: p }));
+        } catch (err) {
+          if (created) rmSync(keyFilePath(dbPath), { force: true });
+          throw err;
+        }
+        say(`Restored ${dbPath}${r.keptAside ? `; the previous file is kept as ${r.keptAside}` : ''}${created ? ', encrypted under the new passphrase' : ''}.`);
         return 0;
       } finally {
         key?.fill(0);
+        created?.fill(0);
       }
     }
     if (group === 'backups' && (verb === undefined || (verb === '--check' && rest.length === 0))) {

@@ -1,7 +1,8 @@
 // The CLI's side of the caseload key: secrets come from the environment or from a file, never
 // from the command line (where `ps` and the shell history would keep them), and the CLI never
 // prompts, so a CI run with no terminal cannot hang on it.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { AppFailure } from '../../shared/ipc/result';
 import { encryptInPlace, fileKind, openDatabase } from '../db/connection';
 import { encryptPlainBackups, type SealedBackups } from '../services/backups';
@@ -103,6 +104,105 @@ export function withKey<T>(key: Buffer | null, fn: (key: Buffer | null) => T): T
   }
 }
 
+/**
+ * A first passphrase for the caseload at `dbPath` (key setup, or a command creating a new
+ * caseload): a new key file, the caseload encrypted in place (a plain one) or created encrypted
+ * (none yet), earlier plain backups encrypted, the recovery key printed once. Returns the data
+ * key (the caller zeroes it). The caller holds the exclusive claim.
+ */
+function setUpKey(dbPath: string, passphrase: Secret, io: Io, label: string): Buffer {
+  const keyFile = keyFilePath(dbPath);
+  const kind = fileKind(dbPath);
+  if (passphrase.bytes.length < 10) throw new AppFailure('INVALID_INPUT', `${label}: the passphrase must be at least 10 characters.`);
+  if (kind === 'encrypted' && !existsSync(keyFile)) throw new AppFailure('UNAVAILABLE', `${dbPath} is encrypted but its key file ${keyFile} is missing: copy it back from beside your latest backup.`);
+  const created = createKeyFile(keyFile, passphrase, { now: new Date().toISOString() });
+  try {
+    if (kind === 'plain') encryptInPlace(dbPath, created.dataKey);
+    else openDatabase(dbPath, { key: created.dataKey }).close();
+  } catch (err) {
+    // As the app's setup does: no key file is left beside a caseload it does not open.
+    created.dataKey.fill(0);
+    rmSync(keyFile, { force: true });
+    if (kind !== 'plain') throw new AppFailure('UNAVAILABLE', `${label}: the encrypted caseload ${dbPath} could not be created (${(err as Error).message}); nothing was kept. Free some disk space and try again.`);
+    throw new AppFailure('UNAVAILABLE', `${label}: ${dbPath} could not be encrypted (${(err as Error).message}); it is unchanged and still opens without a passphrase. Close any program that has it open, free some disk space, and run key setup again.`);
+  }
+  let sealed: SealedBackups;
+  try {
+    sealed = encryptPlainBackups(dbPath, created.dataKey);
+  } catch (err) {
+    created.dataKey.fill(0);
+    throw err;
+  }
+  io.stdout(`${kind === 'plain' ? `Encrypted ${dbPath} in place` : `Created the encrypted caseload ${dbPath}`}; key file ${keyFile}.\n`);
+  io.stdout(`Recovery key (shown this once; give it to the agency to keep): ${created.recoveryKey}\n`);
+  if (sealed.encrypted.length) io.stdout(`Encrypted ${sealed.encrypted.length} earlier backup${sealed.encrypted.length === 1 ? '' : 's'} made before the passphrase, each with the key file beside it.\n`);
+  for (const f of sealed.failed) io.stderr(`Could not encrypt the earlier backup ${f.path} (${f.message}); it stays plain. Close any program that has it open; it is encrypted at the next open.\n`);
+  return created.dataKey;
+}
+
+/** No caseload at `dbPath` yet: no file (or an empty one) and no key file. */
+export function noCaseloadYet(dbPath: string): boolean {
+  const kind = fileKind(dbPath);
+  return (kind === 'missing' || kind === 'empty') && !existsSync(keyFilePath(dbPath));
+}
+
+/**
+ * The data key for a command that opens the caseload through openApp (null: a plain one). When
+ * there is no caseload yet, a command that writes (`creates`) makes one: encrypted under the
+ * passphrase from MOSERS_PASSPHRASE or --passphrase-file, set up as `key setup` does (the
+ * recovery key printed once); plain only with `--plain`, said on stderr; refused without either.
+ * A command that only reads says there is none yet and how to make one.
+ */
+export function openKey(dbPath: string, secrets: SecretOptions, io: Io, opts: { plain: boolean; creates: boolean; command: string }): Buffer | null {
+  if (!noCaseloadYet(dbPath)) return cliKey(dbPath, secrets, io);
+  if (!opts.creates) {
+    throw new AppFailure(
+      'NOT_FOUND',
+      `There is no caseload at ${dbPath} yet. Make one by importing a roster, with the new caseload's passphrase in MOSERS_PASSPHRASE: npm run cli -- members import ROSTER.csv --db "${dbPath}" (or start the workstation and set its passphrase there).`,
+    );
+  }
+  if (opts.plain) {
+    io.stderr(`${opts.command}: creating ${dbPath} as a PLAIN caseload, as --plain asks: it is not encrypted, so anyone with the file can read its SSNs. For demos and tests only; encrypt it with: npm run cli -- key setup --db "${dbPath}"\n`);
+    return null;
+  }
+  const env = io.env ?? process.env;
+  const passphrase = passphraseFrom(secrets.passphraseFile, env.MOSERS_PASSPHRASE);
+  if (!passphrase) {
+    throw new AppFailure(
+      'INVALID_INPUT',
+      `${opts.command}: there is no caseload at ${dbPath} yet, and a new one is encrypted: give its passphrase in MOSERS_PASSPHRASE or with --passphrase-file PATH (it is set up as key setup does and the recovery key is printed once), or add --plain for an unencrypted caseload for demos and tests. Nothing was written.`,
+    );
+  }
+  try {
+    return withExclusiveClaim(dbPath, `npm run cli -- ${opts.command}`, 'Creating the encrypted caseload', () => setUpKey(dbPath, passphrase, io, opts.command));
+  } finally {
+    passphrase.bytes.fill(0);
+  }
+}
+
+/**
+ * A new key file for a caseload about to be restored from a plain backup where there is none
+ * yet (the restore encrypts it on its way in): the passphrase as key setup takes it, the recovery
+ * key printed once. Returns the data key (the caller zeroes it, and removes the key file if the
+ * restore fails).
+ */
+export function newCaseloadKey(dbPath: string, secrets: SecretOptions, io: Io, label: string): Buffer {
+  const env = io.env ?? process.env;
+  const passphrase = passphraseFrom(secrets.passphraseFile, env.MOSERS_PASSPHRASE);
+  if (!passphrase) throw new AppFailure('INVALID_INPUT', `${label}: the backup is not encrypted and there is no caseload at ${dbPath} yet: give the new caseload's passphrase in MOSERS_PASSPHRASE or with --passphrase-file PATH, or add --plain to keep it unencrypted. Nothing was changed.`);
+  try {
+    if (passphrase.bytes.length < 10) throw new AppFailure('INVALID_INPUT', `${label}: the passphrase must be at least 10 characters.`);
+    const keyFile = keyFilePath(dbPath);
+    mkdirSync(dirname(keyFile), { recursive: true });
+    const created = createKeyFile(keyFile, passphrase, { now: new Date().toISOString() });
+    io.stdout(`Key file ${keyFile} made for the restored caseload.\n`);
+    io.stdout(`Recovery key (shown this once; give it to the agency to keep): ${created.recoveryKey}\n`);
+    return created.dataKey;
+  } finally {
+    passphrase.bytes.fill(0);
+  }
+}
+
 export function runKeyCommand(verb: string | undefined, rest: string[], dbPath: string, secrets: SecretOptions, io: Io): number {
   if ((verb === 'setup' || verb === 'change') && rest.length === 0) {
     // A whole-file operation: the caseload to this command alone (main/caseload/claim.ts).
@@ -119,30 +219,8 @@ function runKeyVerb(verb: string | undefined, rest: string[], dbPath: string, se
   if (verb === 'setup' && rest.length === 0) {
     const passphrase = passphraseFrom(secrets.passphraseFile, env.MOSERS_PASSPHRASE);
     if (!passphrase) throw new AppFailure('INVALID_INPUT', 'key setup: give the new passphrase in MOSERS_PASSPHRASE or with --passphrase-file PATH.');
-    const kind = fileKind(dbPath);
     try {
-      if (passphrase.bytes.length < 10) throw new AppFailure('INVALID_INPUT', 'key setup: the passphrase must be at least 10 characters.');
-      if (kind === 'encrypted' && !existsSync(keyFile)) throw new AppFailure('UNAVAILABLE', `${dbPath} is encrypted but its key file ${keyFile} is missing: copy it back from beside your latest backup.`);
-      const created = createKeyFile(keyFile, passphrase, { now });
-      try {
-        if (kind === 'plain') encryptInPlace(dbPath, created.dataKey);
-        else openDatabase(dbPath, { key: created.dataKey }).close();
-      } catch (err) {
-        // As the app's setup does: no key file is left beside a caseload it does not open.
-        created.dataKey.fill(0);
-        rmSync(keyFile, { force: true });
-        throw new AppFailure('UNAVAILABLE', `key setup: ${dbPath} could not be encrypted (${(err as Error).message}); it is unchanged and still opens without a passphrase. Close any program that has it open, free some disk space, and run key setup again.`);
-      }
-      let sealed: SealedBackups;
-      try {
-        sealed = encryptPlainBackups(dbPath, created.dataKey);
-      } finally {
-        created.dataKey.fill(0);
-      }
-      io.stdout(`${kind === 'plain' ? `Encrypted ${dbPath} in place` : `Created the encrypted caseload ${dbPath}`}; key file ${keyFile}.\n`);
-      io.stdout(`Recovery key (shown this once; give it to the agency to keep): ${created.recoveryKey}\n`);
-      if (sealed.encrypted.length) io.stdout(`Encrypted ${sealed.encrypted.length} earlier backup${sealed.encrypted.length === 1 ? '' : 's'} made before the passphrase, each with the key file beside it.\n`);
-      for (const f of sealed.failed) io.stderr(`Could not encrypt the earlier backup ${f.path} (${f.message}); it stays plain. Close any program that has it open; it is encrypted at the next open.\n`);
+      setUpKey(dbPath, passphrase, io, 'key setup').fill(0);
       return 0;
     } finally {
       passphrase.bytes.fill(0);

@@ -1,5 +1,5 @@
 // `npm run cli -- <group> <verb> [args] [--db PATH]`: administration over the same services.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppFailure } from '../../shared/ipc/result';
@@ -13,6 +13,7 @@ import { fileKind, openDatabase } from '../db/connection';
 import { keyFilePath } from '../security/keys';
 import { runBasisInspect } from './basis-inspect';
 import { importRoster } from './roster';
+import { decodeRoster, type RosterText } from './roster-text';
 import { claimCaseload, withExclusiveClaim } from '../caseload/claim';
 
 export type CliIo = { stdout: (s: string) => void; stderr: (s: string) => void; env?: NodeJS.ProcessEnv };
@@ -40,6 +41,25 @@ function takeOption(args: string[], name: string): string | null {
   const v = args[i + 1];
   args.splice(i, 2);
   return v ?? null;
+}
+
+/**
+ * A file named on the command line, read whole only when it is a regular file: a FIFO or a device
+ * would hang the command or never end.
+ */
+function readRegularFile(path: string, what: string): Buffer {
+  let st;
+  try {
+    st = statSync(path);
+  } catch (err) {
+    throw new AppFailure('INVALID_INPUT', `${path}: cannot read the ${what} (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+  if (!st.isFile()) throw new AppFailure('INVALID_INPUT', `${path}: is not a regular file (${st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a pipe' : 'a device or socket'}); name the ${what} file itself.`);
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    throw new AppFailure('INVALID_INPUT', `${path}: cannot read the ${what} (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
 }
 
 function takeFlag(args: string[], name: string): boolean {
@@ -87,17 +107,21 @@ export function runCli(argv: string[], io: CliIo): number {
     }
     if (group === 'members' && verb === 'import' && rest.length === 1) {
       const file = full(rest[0]!);
-      let text: string;
+      let roster: RosterText;
       try {
-        text = readFileSync(file, 'utf8');
+        roster = decodeRoster(file, readRegularFile(file, 'roster'));
       } catch (err) {
-        io.stderr(`${file}: cannot read the roster (${(err as NodeJS.ErrnoException).code ?? 'error'})\n`);
+        if (!(err instanceof AppFailure)) throw err;
+        io.stderr(`${err.message}\n`);
         return 2;
       }
+      const text = roster.text;
       const app = withKey(openKey(dbPath, secrets, io, { plain, creates: true, command: 'members import' }), (key) => openApp(dbPath, { key, program: 'npm run cli -- members import' }));
       try {
         refuseIfDamaged(app);
         const r = importRoster(app.db, app.services, text);
+        if (roster.encoding === 'Windows-1252') say(`${file} is not UTF-8: it was read as Windows-1252 (Excel's "CSV" on Windows). Check the accented names below; save it as "CSV UTF-8" next time.`);
+        else if (roster.encoding.startsWith('UTF-16')) say(`${file} was read as ${roster.encoding}.`);
         for (const e of r.errors) io.stderr(`${file}: row ${e.row}, ${e.column}: ${e.message}\n`);
         say(`Imported ${r.created} new and updated ${r.updated} members; rejected ${r.rejected} rows.`);
         return r.rejected > 0 ? 1 : 0;

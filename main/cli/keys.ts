@@ -7,7 +7,8 @@ import { AppFailure } from '../../shared/ipc/result';
 import { encryptInPlace, fileKind, openDatabase } from '../db/connection';
 import { encryptPlainBackups, type SealedBackups } from '../services/backups';
 import { withExclusiveClaim } from '../caseload/claim';
-import { changePassphrase, createKeyFile, keyFilePath, passphraseSecret, recoverySecret, unlockKeyFile, type Secret } from '../security/keys';
+import { createKeyFile, keyFilePath, passphraseSecret, recoverySecret, type Secret } from '../security/keys';
+import { rekeyCaseload, unlockCaseload } from '../caseload/rekey';
 
 export type SecretOptions = { passphraseFile: string | null; newPassphraseFile: string | null; recoveryKeyFile: string | null };
 type Io = { stdout: (s: string) => void; stderr: (s: string) => void; env?: NodeJS.ProcessEnv };
@@ -15,7 +16,9 @@ type Io = { stdout: (s: string) => void; stderr: (s: string) => void; env?: Node
 export const KEY_USAGE = `  key setup                            set the first passphrase (encrypts a plain caseload in place, once)
                                        and print the recovery key, which is shown this once
   key change                           set a new passphrase (MOSERS_NEW_PASSPHRASE or --new-passphrase-file),
-                                       proven by the current one or by the recovery key
+                                       proven by the current one or by the recovery key; re-keys the caseload
+  key rekey                            a new data key, the caseload re-encrypted in place (same passphrase)
+  key recovery                         a new recovery key, shown once; the old one no longer opens the caseload
 Secrets never go on the command line: the passphrase comes from MOSERS_PASSPHRASE or
 --passphrase-file PATH, the recovery key from MOSERS_RECOVERY_KEY or --recovery-key-file PATH.`;
 
@@ -82,14 +85,17 @@ function proofFrom(secrets: SecretOptions, env: NodeJS.ProcessEnv): Secret {
 export function cliKey(dbPath: string, secrets: SecretOptions, io: Io, backup?: string): Buffer | null {
   const env = io.env ?? process.env;
   let keyFile = keyFilePath(dbPath);
+  // A copy kept aside before a re-key has its own key file, named after it in full.
+  if (!existsSync(keyFile) && existsSync(`${dbPath}.keys.json`)) keyFile = `${dbPath}.keys.json`;
   if (!existsSync(keyFile) && backup && existsSync(keyFilePath(backup))) keyFile = keyFilePath(backup);
+  if (!existsSync(keyFile) && backup && existsSync(`${backup}.keys.json`)) keyFile = `${backup}.keys.json`;
   if (!existsSync(keyFile)) {
     if (fileKind(dbPath) === 'encrypted') throw new AppFailure('LOCKED', `${dbPath} is encrypted but its key file ${keyFile} is missing: copy it back from beside your latest backup.`);
     return null;
   }
   const proof = proofFrom(secrets, env);
   try {
-    return unlockKeyFile(keyFile, proof);
+    return unlockCaseload(keyFile === keyFilePath(dbPath) || keyFile === `${dbPath}.keys.json` ? dbPath : backup!, keyFile, proof);
   } finally {
     proof.bytes.fill(0);
   }
@@ -204,9 +210,9 @@ export function newCaseloadKey(dbPath: string, secrets: SecretOptions, io: Io, l
 }
 
 export function runKeyCommand(verb: string | undefined, rest: string[], dbPath: string, secrets: SecretOptions, io: Io): number {
-  if ((verb === 'setup' || verb === 'change') && rest.length === 0) {
+  if ((verb === 'setup' || verb === 'change' || verb === 'rekey' || verb === 'recovery') && rest.length === 0) {
     // A whole-file operation: the caseload to this command alone (main/caseload/claim.ts).
-    const what = verb === 'setup' ? 'Setting up the passphrase' : 'Changing the passphrase';
+    const what = { setup: 'Setting up the passphrase', change: 'Changing the passphrase', rekey: 'Re-keying the caseload', recovery: 'Making a new recovery key' }[verb];
     return withExclusiveClaim(dbPath, `npm run cli -- key ${verb}`, what, () => runKeyVerb(verb, rest, dbPath, secrets, io));
   }
   return runKeyVerb(verb, rest, dbPath, secrets, io);
@@ -226,21 +232,35 @@ function runKeyVerb(verb: string | undefined, rest: string[], dbPath: string, se
       passphrase.bytes.fill(0);
     }
   }
-  if (verb === 'change' && rest.length === 0) {
+  if ((verb === 'change' || verb === 'rekey' || verb === 'recovery') && rest.length === 0) {
     const next = passphraseFrom(secrets.newPassphraseFile, env.MOSERS_NEW_PASSPHRASE);
-    if (!next) throw new AppFailure('INVALID_INPUT', 'key change: give the new passphrase in MOSERS_NEW_PASSPHRASE or with --new-passphrase-file PATH.');
+    if (verb === 'change' && !next) throw new AppFailure('INVALID_INPUT', 'key change: give the new passphrase in MOSERS_NEW_PASSPHRASE or with --new-passphrase-file PATH.');
+    const proof = proofFrom(secrets, env);
     try {
-      if (next.bytes.length < 10) throw new AppFailure('INVALID_INPUT', 'key change: the new passphrase must be at least 10 characters.');
-      const proof = proofFrom(secrets, env);
+      if (next && next.bytes.length < 10) throw new AppFailure('INVALID_INPUT', `key ${verb}: the new passphrase must be at least 10 characters.`);
+      // `key rekey` and `key recovery` keep the passphrase: proven by it, or a new one given.
+      const passphrase = next ?? (proof.kind === 'passphrase' ? proof : null);
+      if (!passphrase) throw new AppFailure('INVALID_INPUT', `key ${verb}: proven by the recovery key, it needs the passphrase to keep: give a new one in MOSERS_NEW_PASSPHRASE or with --new-passphrase-file PATH.`);
+      if (!existsSync(keyFile)) throw new AppFailure('CONFLICT', `${dbPath} has no passphrase yet (no key file ${keyFile}): run key setup first.`);
+      const current = unlockCaseload(dbPath, keyFile, proof);
+      let done;
       try {
-        changePassphrase(keyFile, proof, next, { now });
+        done = rekeyCaseload(dbPath, keyFile, current, passphrase, { recovery: verb === 'recovery' ? 'new' : 'keep', recoveryProof: proof.kind === 'recovery' ? proof : null, proof, now });
       } finally {
-        proof.bytes.fill(0);
+        current.fill(0);
       }
-      io.stdout(`Passphrase changed for ${dbPath}; the caseload itself was not rewritten.\n`);
+      done.dataKey.fill(0);
+      const said = { change: 'Passphrase changed', rekey: 'Re-keyed', recovery: 'New recovery key made' }[verb];
+      io.stdout(`${said} for ${dbPath}: the caseload was re-encrypted under a new data key, so no earlier passphrase or recovery key with any old copy of the key file opens it.\n`);
+      if (done.rewrapped.length) io.stdout(`The key files of ${done.rewrapped.length} backup${done.rewrapped.length === 1 ? '' : 's'} made before now open with the ${next ? 'new ' : ''}passphrase${verb === 'recovery' ? ' and the new recovery key' : ''} only.\n`);
+      if (done.recoveryKey) {
+        io.stdout(`New recovery key (shown this once; give it to the agency to keep${verb === 'recovery' ? '' : '; this key file was from an earlier version, so its recovery key could not be kept'}): ${done.recoveryKey}\n`);
+        io.stdout('The previous recovery key no longer opens the caseload.\n');
+      }
       return 0;
     } finally {
-      next.bytes.fill(0);
+      next?.bytes.fill(0);
+      proof.bytes.fill(0);
     }
   }
   io.stderr(`usage:\n${KEY_USAGE}\n`);

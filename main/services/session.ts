@@ -6,7 +6,8 @@ import { existsSync, rmSync } from 'node:fs';
 import type { ChannelOutput, LOCK_REASONS } from '../../shared/ipc/contract';
 import { AppFailure, LOCKED_MESSAGE } from '../../shared/ipc/result';
 import { encryptInPlace, fileKind } from '../db/connection';
-import { createKeyFile, passphraseSecret, recoverySecret, setPassphrase, unlockKeyFile, type ScryptParams, type Secret } from '../security/keys';
+import { createKeyFile, passphraseSecret, readKeyFile, recoverySecret, type ScryptParams, type Secret } from '../security/keys';
+import { rekeyCaseload, unlockCaseload } from '../caseload/rekey';
 
 export type LockReason = (typeof LOCK_REASONS)[number];
 export type PowerEvent = 'lock-screen' | 'suspend';
@@ -162,17 +163,47 @@ export function sessionService(deps: SessionDeps) {
     encrypted = false;
   }
 
+  /** The data key from a secret: the key file's, or that of a re-key cut short (main/caseload/rekey.ts). */
+  function unlockWith(secret: Secret): Buffer {
+    return withSecret(secret, (s) => unlockCaseload(deps.dbPath, deps.keyFile, s));
+  }
+
+  /**
+   * Re-key the caseload under the passphrase `next` (a new data key; the caseload re-encrypted in
+   * place, the backups' key files rewrapped), proven by `k`; the caseload, if open, is closed for
+   * it and opened again with the new key. The caller holds the exclusive claim.
+   */
+  function rekeyTo(k: Buffer, next: string, proof: Secret | null): void {
+    const wasOpen = state === 'unlocked';
+    if (wasOpen) deps.close();
+    let rekeyed: Buffer;
+    try {
+      const done = withSecret(passphraseSecret(next), (s) => rekeyCaseload(deps.dbPath, deps.keyFile, k, s, { recovery: 'keep', recoveryProof: proof?.kind === 'recovery' ? proof : null, proof, now: deps.nowIso(), scrypt: deps.scrypt }));
+      rekeyed = done.dataKey;
+    } catch (err) {
+      if (wasOpen) {
+        try {
+          deps.open(k);
+        } catch {
+          // Reported as the failure below; the next unlock opens it.
+        }
+      }
+      throw err;
+    } finally {
+      k.fill(0);
+    }
+    openWith(rekeyed);
+  }
+
   function recoverNow(recoveryKey: string, next: string): SessionStatus {
     needsKeyFile();
-    const k = withSecret(recoverySecret(recoveryKey), (s) => unlockKeyFile(deps.keyFile, s));
+    const proof = recoverySecret(recoveryKey);
     try {
-      withSecret(passphraseSecret(next), (s) => setPassphrase(deps.keyFile, k, s, { now: deps.nowIso(), scrypt: deps.scrypt }));
-    } catch (err) {
-      k.fill(0);
-      throw err;
+      const k = withSecret({ kind: proof.kind, bytes: Buffer.from(proof.bytes) }, (s) => unlockCaseload(deps.dbPath, deps.keyFile, s));
+      rekeyTo(k, next, proof);
+    } finally {
+      proof.bytes.fill(0);
     }
-    if (state === 'unlocked') k.fill(0);
-    else openWith(k);
     return status();
   }
 
@@ -210,11 +241,16 @@ export function sessionService(deps: SessionDeps) {
 
   function changeNow(current: string, next: string): { changed: boolean } {
     needsKeyFile();
-    const k = withSecret(passphraseSecret(current), (s) => unlockKeyFile(deps.keyFile, s));
+    if (readKeyFile(deps.keyFile).version === 1) {
+      // Its recovery wrap needs the recovery key itself to follow a new data key.
+      throw new AppFailure('CONFLICT', 'This caseload\'s key file is from an earlier version: change the passphrase once with the recovery key (Forgot the passphrase? on the lock screen), which keeps the same recovery key.');
+    }
+    const proof = passphraseSecret(current);
     try {
-      withSecret(passphraseSecret(next), (s) => setPassphrase(deps.keyFile, k, s, { now: deps.nowIso(), scrypt: deps.scrypt }));
+      const k = withSecret({ kind: proof.kind, bytes: Buffer.from(proof.bytes) }, (s) => unlockCaseload(deps.dbPath, deps.keyFile, s));
+      rekeyTo(k, next, proof);
     } finally {
-      k.fill(0);
+      proof.bytes.fill(0);
     }
     return { changed: true };
   }
@@ -254,7 +290,7 @@ export function sessionService(deps: SessionDeps) {
       if (state === 'setup') throw new AppFailure('CONFLICT', 'This caseload has no passphrase yet: set one up first.');
       if (state === 'unlocked') return status();
       needsKeyFile();
-      const k = withSecret(passphraseSecret(passphrase), (s) => unlockKeyFile(deps.keyFile, s));
+      const k = unlockWith(passphraseSecret(passphrase));
       openWith(k);
       return status();
     },

@@ -80,7 +80,7 @@ describe('CLI on an encrypted caseload', () => {
     expect(cli(['check', '--db', db], pass).out[0]).toMatch(/integrity ok; .* 12 members$/);
 
     // A new passphrase, proven by the old one; then by the recovery key.
-    expect(cli(['key', 'change', '--db', db], { ...pass, MOSERS_NEW_PASSPHRASE: 'second laptop passphrase' }).out[0]).toBe(`Passphrase changed for ${db}; the caseload itself was not rewritten.`);
+    expect(cli(['key', 'change', '--db', db], { ...pass, MOSERS_NEW_PASSPHRASE: 'second laptop passphrase' }).out[0]).toBe(`Passphrase changed for ${db}: the caseload was re-encrypted under a new data key, so no earlier passphrase or recovery key with any old copy of the key file opens it.`);
     expect(cli(['check', '--db', db], pass).code).toBe(2);
     expect(cli(['check', '--db', db], { MOSERS_PASSPHRASE: 'second laptop passphrase' }).code).toBe(0);
     const recoveryKey = setup.out[1]!.split(': ')[1]!;

@@ -3,20 +3,57 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { AppFailure } from '../../shared/ipc/result';
-import { SCHEMA_VERSION } from '../db/migrations';
+import { migrate, SCHEMA_VERSION } from '../db/migrations';
 import { applyKey, encryptInPlace, fileKind, type Db } from '../db/connection';
 import { isDamage } from '../db/integrity';
 import { keyFilePath } from '../security/keys';
 
 export type CheckReport = { ok: boolean; integrity: string[]; foreignKeys: number; schemaVersion: number; appSchemaVersion: number; members: number };
 
-/** integrity_check, foreign_key_check and the schema version of an open database. */
+let expectedSchema: Set<string> | null = null;
+
+/** Every table and index this app's migrations make ('table members', 'index members_last4'), worked out once. */
+function schemaOfThisApp(): Set<string> {
+  if (expectedSchema) return expectedSchema;
+  const mem = new Database(':memory:');
+  try {
+    migrate(mem);
+    expectedSchema = new Set(objectsOf(mem));
+  } finally {
+    mem.close();
+  }
+  return expectedSchema;
+}
+
+function objectsOf(db: Db): string[] {
+  return (db.prepare("SELECT type, name FROM sqlite_schema WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite_%'").all() as { type: string; name: string }[]).map((r) => `${r.type} ${r.name}`);
+}
+
+/**
+ * integrity_check, foreign_key_check, the schema version of an open database, and, for a file of
+ * this app's version, that it has every table and index that version has (a file claiming the
+ * version with a table missing is not a caseload to restore); what is missing is listed with the
+ * integrity lines as `schema: missing …`.
+ */
 export function checkDatabase(db: Db): CheckReport {
   const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
   const foreignKeys = (db.pragma('foreign_key_check') as unknown[]).length;
   const schemaVersion = db.pragma('user_version', { simple: true }) as number;
   const hasMembers = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name = 'members'").get() as { n: number };
-  const members = hasMembers.n ? (db.prepare('SELECT count(*) AS n FROM members').get() as { n: number }).n : 0;
+  let members = 0;
+  try {
+    members = hasMembers.n ? (db.prepare('SELECT count(*) AS n FROM members').get() as { n: number }).n : 0;
+  } catch {
+    members = 0;
+  }
+  if (schemaVersion === SCHEMA_VERSION) {
+    const present = new Set(objectsOf(db));
+    const missing = [...schemaOfThisApp()].filter((o) => !present.has(o));
+    if (missing.length > 0) {
+      if (integrity.length === 1 && integrity[0] === 'ok') integrity.length = 0;
+      integrity.push(`schema: missing ${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ` and ${missing.length - 8} more` : ''}`);
+    }
+  }
   const ok = integrity.length === 1 && integrity[0] === 'ok' && foreignKeys === 0 && schemaVersion === SCHEMA_VERSION;
   return { ok, integrity, foreignKeys, schemaVersion, appSchemaVersion: SCHEMA_VERSION, members };
 }

@@ -9,6 +9,7 @@ import { encryptPlainBackups, type SealedBackups } from '../services/backups';
 import { withExclusiveClaim } from '../caseload/claim';
 import { createKeyFile, keyFilePath, passphraseSecret, recoverySecret, type Secret } from '../security/keys';
 import { rekeyCaseload, unlockCaseload } from '../caseload/rekey';
+import { passphraseWeakness } from '../security/passphrase';
 
 export type SecretOptions = { passphraseFile: string | null; newPassphraseFile: string | null; recoveryKeyFile: string | null };
 type Io = { stdout: (s: string) => void; stderr: (s: string) => void; env?: NodeJS.ProcessEnv };
@@ -110,6 +111,12 @@ export function withKey<T>(key: Buffer | null, fn: (key: Buffer | null) => T): T
   }
 }
 
+/** A weak new passphrase refused, as the app refuses it (main/security/passphrase.ts). */
+function refuseWeak(secret: Secret, label: string): void {
+  const why = passphraseWeakness(secret.bytes.toString('utf8'));
+  if (why) throw new AppFailure('INVALID_INPUT', `${label} ${why}.`);
+}
+
 /**
  * A first passphrase for the caseload at `dbPath` (key setup, or a command creating a new
  * caseload): a new key file, the caseload encrypted in place (a plain one) or created encrypted
@@ -119,7 +126,7 @@ export function withKey<T>(key: Buffer | null, fn: (key: Buffer | null) => T): T
 function setUpKey(dbPath: string, passphrase: Secret, io: Io, label: string): Buffer {
   const keyFile = keyFilePath(dbPath);
   const kind = fileKind(dbPath);
-  if (passphrase.bytes.length < 10) throw new AppFailure('INVALID_INPUT', `${label}: the passphrase must be at least 10 characters.`);
+  refuseWeak(passphrase, `${label}: the passphrase`);
   if (kind === 'encrypted' && !existsSync(keyFile)) throw new AppFailure('UNAVAILABLE', `${dbPath} is encrypted but its key file ${keyFile} is missing: copy it back from beside your latest backup.`);
   const created = createKeyFile(keyFile, passphrase, { now: new Date().toISOString() });
   try {
@@ -197,7 +204,7 @@ export function newCaseloadKey(dbPath: string, secrets: SecretOptions, io: Io, l
   const passphrase = passphraseFrom(secrets.passphraseFile, env.MOSERS_PASSPHRASE);
   if (!passphrase) throw new AppFailure('INVALID_INPUT', `${label}: the backup is not encrypted and there is no caseload at ${dbPath} yet: give the new caseload's passphrase in MOSERS_PASSPHRASE or with --passphrase-file PATH, or add --plain to keep it unencrypted. Nothing was changed.`);
   try {
-    if (passphrase.bytes.length < 10) throw new AppFailure('INVALID_INPUT', `${label}: the passphrase must be at least 10 characters.`);
+    refuseWeak(passphrase, `${label}: the passphrase`);
     const keyFile = keyFilePath(dbPath);
     mkdirSync(dirname(keyFile), { recursive: true });
     const created = createKeyFile(keyFile, passphrase, { now: new Date().toISOString() });
@@ -237,7 +244,7 @@ function runKeyVerb(verb: string | undefined, rest: string[], dbPath: string, se
     if (verb === 'change' && !next) throw new AppFailure('INVALID_INPUT', 'key change: give the new passphrase in MOSERS_NEW_PASSPHRASE or with --new-passphrase-file PATH.');
     const proof = proofFrom(secrets, env);
     try {
-      if (next && next.bytes.length < 10) throw new AppFailure('INVALID_INPUT', `key ${verb}: the new passphrase must be at least 10 characters.`);
+      if (next) refuseWeak(next, `key ${verb}: the new passphrase`);
       // `key rekey` and `key recovery` keep the passphrase: proven by it, or a new one given.
       const passphrase = next ?? (proof.kind === 'passphrase' ? proof : null);
       if (!passphrase) throw new AppFailure('INVALID_INPUT', `key ${verb}: proven by the recovery key, it needs the passphrase to keep: give a new one in MOSERS_NEW_PASSPHRASE or with --new-passphrase-file PATH.`);

@@ -8,6 +8,7 @@ import { AppFailure, LOCKED_MESSAGE } from '../../shared/ipc/result';
 import { encryptInPlace, fileKind } from '../db/connection';
 import { createKeyFile, passphraseSecret, readKeyFile, recoverySecret, type ScryptParams, type Secret } from '../security/keys';
 import { rekeyCaseload, unlockCaseload } from '../caseload/rekey';
+import { requireStrongPassphrase, wrongTryDelayMs } from '../security/passphrase';
 
 export type LockReason = (typeof LOCK_REASONS)[number];
 export type PowerEvent = 'lock-screen' | 'suspend';
@@ -68,6 +69,29 @@ export function sessionService(deps: SessionDeps) {
   let timer: unknown = null;
 
   const exclusively = <T>(what: string, fn: () => T): T => (deps.exclusively ? deps.exclusively(what, fn) : fn());
+  // Wrong tries in a row (unlock, recovery, current passphrase), and when the next is looked at.
+  let wrongInARow = 0;
+  let notBefore = 0;
+  /** A try of a secret: refused unlooked while the delay after wrong tries runs; a right one resets it. */
+  function tried<T>(field: string, fn: () => T): T {
+    const wait = notBefore - timers.now();
+    if (wait > 0) {
+      const s = Math.ceil(wait / 1000);
+      throw new AppFailure('LOCKED', `Too many wrong tries in a row: wait ${s} second${s === 1 ? '' : 's'}, then try again. Nothing was changed.`, { [field]: `wait ${s} second${s === 1 ? '' : 's'} after ${wrongInARow} wrong tries` });
+    }
+    try {
+      const out = fn();
+      wrongInARow = 0;
+      notBefore = 0;
+      return out;
+    } catch (err) {
+      if (err instanceof AppFailure && err.code === 'LOCKED' && err.fields) {
+        wrongInARow++;
+        notBefore = timers.now() + wrongTryDelayMs(wrongInARow);
+      }
+      throw err;
+    }
+  }
   const idleMs = () => Math.max(1, deps.idleLockMinutes()) * 60_000;
 
   function status(): SessionStatus {
@@ -197,9 +221,10 @@ export function sessionService(deps: SessionDeps) {
 
   function recoverNow(recoveryKey: string, next: string): SessionStatus {
     needsKeyFile();
+    requireStrongPassphrase(next, 'next');
     const proof = recoverySecret(recoveryKey);
     try {
-      const k = withSecret({ kind: proof.kind, bytes: Buffer.from(proof.bytes) }, (s) => unlockCaseload(deps.dbPath, deps.keyFile, s));
+      const k = tried('recoveryKey', () => withSecret({ kind: proof.kind, bytes: Buffer.from(proof.bytes) }, (s) => unlockCaseload(deps.dbPath, deps.keyFile, s)));
       rekeyTo(k, next, proof);
     } finally {
       proof.bytes.fill(0);
@@ -212,6 +237,7 @@ export function sessionService(deps: SessionDeps) {
    * is encrypted in place, once; a new one is created encrypted.
    */
   function setupNow(passphrase: string): { recoveryKey: string; status: SessionStatus } {
+    requireStrongPassphrase(passphrase, 'passphrase', 'The passphrase');
     if (existsSync(deps.keyFile)) throw new AppFailure('CONFLICT', 'This caseload has a passphrase already; change it instead.');
     const kind = fileKind(deps.dbPath);
     if (kind === 'encrypted') {
@@ -245,9 +271,10 @@ export function sessionService(deps: SessionDeps) {
       // Its recovery wrap needs the recovery key itself to follow a new data key.
       throw new AppFailure('CONFLICT', 'This caseload\'s key file is from an earlier version: change the passphrase once with the recovery key (Forgot the passphrase? on the lock screen), which keeps the same recovery key.');
     }
+    requireStrongPassphrase(next, 'next');
     const proof = passphraseSecret(current);
     try {
-      const k = withSecret({ kind: proof.kind, bytes: Buffer.from(proof.bytes) }, (s) => unlockCaseload(deps.dbPath, deps.keyFile, s));
+      const k = tried('current', () => withSecret({ kind: proof.kind, bytes: Buffer.from(proof.bytes) }, (s) => unlockCaseload(deps.dbPath, deps.keyFile, s)));
       rekeyTo(k, next, proof);
     } finally {
       proof.bytes.fill(0);
@@ -290,7 +317,7 @@ export function sessionService(deps: SessionDeps) {
       if (state === 'setup') throw new AppFailure('CONFLICT', 'This caseload has no passphrase yet: set one up first.');
       if (state === 'unlocked') return status();
       needsKeyFile();
-      const k = unlockWith(passphraseSecret(passphrase));
+      const k = tried('passphrase', () => unlockWith(passphraseSecret(passphrase)));
       openWith(k);
       return status();
     },

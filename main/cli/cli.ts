@@ -69,6 +69,12 @@ function takeFlag(args: string[], name: string): boolean {
   return true;
 }
 
+/** A day's backup that failed on this open is said, not only kept in the app's status. */
+function reportBackup(app: App, io: CliIo): void {
+  const daily = app.services.storage.status().dailyBackup;
+  if (daily?.status === 'failed') io.stderr(`The day's automatic backup could not be made (${daily.message}); the caseload itself is fine. Free some disk space; it is tried again at the next open.\n`);
+}
+
 /** A command that writes stops before writing to a damaged caseload, naming the way back. */
 function refuseIfDamaged(app: App): void {
   if (app.degraded) throw new AppFailure('UNAVAILABLE', degradedMessage(app.degraded));
@@ -117,6 +123,7 @@ export function runCli(argv: string[], io: CliIo): number {
       }
       const text = roster.text;
       const app = withKey(openKey(dbPath, secrets, io, { plain, creates: true, command: 'members import' }), (key) => openApp(dbPath, { key, program: 'npm run cli -- members import' }));
+      reportBackup(app, io);
       try {
         refuseIfDamaged(app);
         const r = importRoster(app.db, app.services, text);
@@ -146,6 +153,7 @@ export function runCli(argv: string[], io: CliIo): number {
         }
       }
       const app = withKey(openKey(dbPath, secrets, io, { plain, creates: verb !== 'list', command: `basis ${verb}` }), (key) => openApp(dbPath, { key, program: `npm run cli -- basis ${verb}` }));
+      reportBackup(app, io);
       try {
         if (verb !== 'list') refuseIfDamaged(app);
         if (verb === 'import-table') {
@@ -177,6 +185,7 @@ export function runCli(argv: string[], io: CliIo): number {
         return 2;
       }
       const app = withKey(openKey(dbPath, secrets, io, { plain, creates: false, command: 'members list' }), (key) => openApp(dbPath, { key, program: 'npm run cli -- members list' }));
+      reportBackup(app, io);
       try {
         if (app.degraded) io.stderr(`${degradedMessage(app.degraded)}\n`);
         const rows = app.services.members.search({ limit: Math.min(limit, 500), includeArchived: true });

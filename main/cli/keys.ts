@@ -1,7 +1,7 @@
 // The CLI's side of the caseload key: secrets come from the environment or from a file, never
 // from the command line (where `ps` and the shell history would keep them), and the CLI never
 // prompts, so a CI run with no terminal cannot hang on it.
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppFailure } from '../../shared/ipc/result';
 import { encryptInPlace, fileKind, openDatabase } from '../db/connection';
@@ -91,7 +91,11 @@ export function cliKey(dbPath: string, secrets: SecretOptions, io: Io, backup?: 
   if (!existsSync(keyFile) && backup && existsSync(keyFilePath(backup))) keyFile = keyFilePath(backup);
   if (!existsSync(keyFile) && backup && existsSync(`${backup}.keys.json`)) keyFile = `${backup}.keys.json`;
   if (!existsSync(keyFile)) {
-    if (fileKind(dbPath) === 'encrypted') throw new AppFailure('LOCKED', `${dbPath} is encrypted but its key file ${keyFile} is missing: copy it back from beside your latest backup.`);
+    if (fileKind(dbPath) === 'encrypted') {
+      // An encrypted caseload is whole pages (4096 bytes each); anything else is some other file.
+      if (!looksLikePages(dbPath)) throw new AppFailure('INVALID_INPUT', `${dbPath} is not a caseload: it is neither an SQLite database nor an encrypted caseload. Nothing was changed; check the --db path.`);
+      throw new AppFailure('LOCKED', `${dbPath} is encrypted but its key file ${keyFile} is missing: copy it back from beside your latest backup.`);
+    }
     return null;
   }
   const proof = proofFrom(secrets, env);
@@ -99,6 +103,15 @@ export function cliKey(dbPath: string, secrets: SecretOptions, io: Io, backup?: 
     return unlockCaseload(keyFile === keyFilePath(dbPath) || keyFile === `${dbPath}.keys.json` ? dbPath : backup!, keyFile, proof);
   } finally {
     proof.bytes.fill(0);
+  }
+}
+
+function looksLikePages(path: string): boolean {
+  try {
+    const st = statSync(path);
+    return st.isFile() && st.size > 0 && st.size % 512 === 0;
+  } catch {
+    return false;
   }
 }
 

@@ -1,6 +1,6 @@
 // Must-fix 4 of the caseload audit: any CLI command that created a caseload at a path with no key
 // file created a plain one, SSNs readable by anyone with the file (the README's own "Try it" did).
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -108,6 +108,26 @@ describe('the CLI names the caseload file it uses', () => {
       expect(r.err).toMatch(/^--db: .*A caseload that is not a file would keep nothing\.\n$/);
       expect(r.out).toBe('');
     }
+  });
+
+  it('a text file given as --db is "not a caseload", not "encrypted"', () => {
+    const dir = tmp();
+    const notes = join(dir, 'notes.txt');
+    writeFileSync(notes, 'meeting notes, not a database\n');
+    const r = cli(['members', 'list', '--db', notes]);
+    expect(r).toMatchObject({ code: 2, err: `${notes} is not a caseload: it is neither an SQLite database nor an encrypted caseload. Nothing was changed; check the --db path.\n` });
+    expect(readFileSync(notes, 'utf8')).toBe('meeting notes, not a database\n');
+  });
+
+  it('a daily backup that failed is reported by the CLI', () => {
+    const dir = tmp();
+    const db = join(dir, 'c.db');
+    expect(cli(['members', 'import', roster, '--db', db, '--plain']).code).toBe(0);
+    // The backup folder's name taken by a file: the day's backup cannot be written.
+    writeFileSync(join(dir, 'c.backups'), 'in the way\n');
+    const r = cli(['members', 'list', '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^The day's automatic backup could not be made \(.+\); the caseload itself is fine\. Free some disk space; it is tried again at the next open\.\n$/);
   });
 
   it('resolves a relative --db from where the command was run (INIT_CWD) and echoes it in full', () => {

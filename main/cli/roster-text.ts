@@ -12,6 +12,9 @@ export type RosterEncoding = 'UTF-8' | 'UTF-8 with BOM' | 'UTF-16LE with BOM' | 
 
 export type RosterText = { text: string; encoding: RosterEncoding };
 
+/** The longest line a roster may have. */
+export const MAX_LINE = 10_000;
+
 /** The five bytes Windows-1252 leaves undefined. */
 const UNDEFINED_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
@@ -168,5 +171,15 @@ export function decodeRoster(file: string, bytes: Uint8Array): RosterText {
   }
   const m = FORBIDDEN.exec(text);
   if (m) throw refuse(file, text, m.index, describeChar(m[0]));
+  // A row of the roster's 16 columns is a few hundred characters: a far longer line is not a
+  // roster's (a binary file, a whole sheet on one line). Refused by its row, never echoed.
+  let start = 0;
+  for (let row = 1; start <= text.length; row++) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    if (end - start > MAX_LINE) throw new AppFailure('INVALID_INPUT', `${file}: line ${row} is ${end - start} characters long, more than a roster row can be (${MAX_LINE}). Nothing was imported; check that this is the roster file.`);
+    if (nl < 0) break;
+    start = nl + 1;
+  }
   return { text, encoding };
 }

@@ -153,6 +153,16 @@ describe('roster encodings', () => {
     expect(names(db)).toEqual(['Renée Dubois']);
   });
 
+  it('an over-long line is refused by its line number, without echoing it back', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'roster-enc-'));
+    const secret = `123-45-6789${'x'.repeat(20_000)}`;
+    const file = write(dir, 'long.csv', csv([['W1', 'Long', secret, '', '1966-05-01']]));
+    const r = cli(['members', 'import', file, '--db', join(dir, 'c.db')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: line 2 is 2\\d{4} characters long, more than a roster row can be \\(10000\\)\\.`));
+    expect(r.err).not.toContain('123-45-6789');
+  });
+
   it('a FIFO given as the roster is refused at once instead of hanging', () => {
     const dir = mkdtempSync(join(tmpdir(), 'roster-enc-'));
     const fifo = join(dir, 'roster.csv');

@@ -163,7 +163,12 @@ export function rekeyCaseload(dbPath: string, keyFile: string, currentKey: Buffe
   const next = pendingPath(keyFile);
   let rekeyed = false;
   try {
-    writeKeyFile(next, buildKeyFile(dataKey, passphrase, recovery, { created: file.created, now: opts.now, scrypt: params }));
+    try {
+      writeKeyFile(next, buildKeyFile(dataKey, passphrase, recovery, { created: file.created, now: opts.now, scrypt: params }));
+    } catch (err) {
+      const full = err instanceof AppFailure && err.message.startsWith('The disk is full');
+      throw new AppFailure('UNAVAILABLE', `${full ? 'The disk is full, so the' : 'The'} new key file could not be written beside ${keyFile}; the caseload, its passphrase and its recovery key are as they were. ${full ? 'Free some space' : 'Check the drive'} and try again.`);
+    }
     try {
       rekeyDatabase(dbPath, currentKey, dataKey);
       rekeyed = true;

@@ -20,6 +20,7 @@ import { DEFAULT_IDLE_LOCK_MINUTES, sessionService, systemTimers, type SessionSe
 import { keyFilePath, type ScryptParams } from './security/keys';
 import { scenariosService } from './services/scenarios';
 import { settingsService } from './services/settings';
+import { claimCaseload, type Claim } from './caseload/claim';
 
 export type Services = {
   members: ReturnType<typeof membersService>;
@@ -75,6 +76,12 @@ export type AppOptions = OpenOptions & {
    * check passes (`whenWritable`). Without it the check runs before the open returns.
    */
   backgroundCheck?: CheckRunner;
+  /**
+   * Who has the caseload open, as a refused restore or re-key in another process names it
+   * ('the workstation' by default; the CLI passes its command). The app holds a shared claim on
+   * the caseload from openApp to close (main/caseload/claim.ts).
+   */
+  program?: string;
 };
 
 /** The composition root: open the caseload and build the services over it. */
@@ -104,6 +111,8 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
   let live: { db: Db; domains: Domains } | null = null;
   let storage: StorageStatus = { degraded: null, dailyBackup: null };
   let checked = false;
+  // Held for as long as this app has the caseload: no other process replaces or re-keys it meanwhile.
+  const claim: Claim = claimCaseload(dbPath, 'shared', opts.program ?? 'the workstation');
 
   function build(db: Db): Domains {
     const ctx: ServiceContext = { db, repos: repos(db), clock, who };
@@ -275,8 +284,9 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
   function restore(name: string): { keptAside: string | null } {
     const backup = backupNamed(name);
     // The session's own key: the reopen keeps using it (a background check's writable open comes
-    // later), and the session zeroes it when it locks.
-    return session.withKey((key) => {
+    // later), and the session zeroes it when it locks. No other process has the caseload while it
+    // is replaced (refused, naming it, when one has).
+    return session.withKey((key) => claim.exclusively('Restoring a backup', () => {
       // Checked before anything is closed: a backup that fails leaves the caseload open as it is.
       const preview = previewBackup(backup.path, key);
       refuseUnlessRestorable(backup.path, preview);
@@ -305,7 +315,7 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
       changed();
       if (failure) throw failure;
       return result!;
-    });
+    }));
   }
 
   const session = sessionService({
@@ -318,6 +328,7 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
     idleLockMinutes: () => (live ? live.domains.settings.get().idleLockMinutes : DEFAULT_IDLE_LOCK_MINUTES),
     locked: (reason) => sink('app:locked', { reason }),
     scrypt: opts.scrypt,
+    exclusively: (what, fn) => claim.exclusively(what, fn),
   });
 
   const services: Services = {
@@ -353,8 +364,13 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
     },
   };
 
-  if (opts.locked) session.startLocked();
-  else session.startOpen(opts.key ?? null);
+  try {
+    if (opts.locked) session.startLocked();
+    else session.startOpen(opts.key ?? null);
+  } catch (err) {
+    claim.release();
+    throw err;
+  }
 
   return {
     get db() {
@@ -373,7 +389,11 @@ export function openApp(dbPath: string, opts: AppOptions = {}): App {
     checked: noCheckRunning,
     close: () => {
       session.dispose();
-      closeLive();
+      try {
+        closeLive();
+      } finally {
+        claim.release();
+      }
     },
   };
 }

@@ -54,6 +54,19 @@ const rowSchema = z.object({
   phone: z.string().optional(),
 });
 
+/** In a cell: control characters (tab and line breaks too: a name is one line), U+FFFD, bidi controls. */
+const CELL_FORBIDDEN = /[\uFFFD\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
+
+function cellCharMessage(ch: string): string {
+  const cp = ch.codePointAt(0)!;
+  const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (cp === 0x0a || cp === 0x0d) return 'holds a line break; a cell of the roster is one line';
+  if (cp === 0x09) return 'holds a tab';
+  if (cp === 0xfffd) return `holds the replacement character (${hex}): the file was garbled before it was saved`;
+  if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)) return `holds a bidirectional control (${hex}), which would change how the text shows`;
+  return `holds a control character (${hex})`;
+}
+
 export type RowError = { row: number; column: string; message: string };
 export type ImportReport = { created: number; updated: number; rejected: number; errors: RowError[] };
 
@@ -87,6 +100,8 @@ export function importRoster(db: Db, services: Services, csv: string, onProgress
   const { rows, error } = parseCsv(csv);
   if (error) throw new AppFailure('INVALID_INPUT', error);
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
+  const repeated = header.filter((h, i) => h !== '' && header.indexOf(h) !== i);
+  if (repeated.length > 0) throw new AppFailure('INVALID_INPUT', `row 1: the header names ${[...new Set(repeated)].join(', ')} more than once; each column once, or the import could not tell which cell is meant.`);
   const missing = ROSTER_COLUMNS.filter((c) => !header.includes(c));
   const unknown = header.filter((h) => !(ROSTER_COLUMNS as readonly string[]).includes(h));
   if (missing.length > 0 || unknown.length > 0) {
@@ -97,6 +112,9 @@ export function importRoster(db: Db, services: Services, csv: string, onProgress
   }
   const report: ImportReport = { created: 0, updated: 0, rejected: 0, errors: [] };
   const seen = new Map<string, number>();
+  const ssnSeen = new Map<string, number>();
+  const otherWithSsn = db.prepare('SELECT member_id FROM members WHERE ssn = ? AND member_id <> ? LIMIT 1').pluck();
+  const ssnElsewhere = (ssn: string, memberId: string) => (otherWithSsn.get(ssn, memberId) as string | undefined) ?? null;
   const good: { row: number; facts: MemberFacts; patch: MemberPatch; spouseBirth: string | undefined }[] = [];
 
   rows.slice(1).forEach((cells, k) => {
@@ -107,7 +125,9 @@ export function importRoster(db: Db, services: Services, csv: string, onProgress
     const raw: Record<string, string> = {};
     header.forEach((h, i) => {
       const v = (cells[i] ?? '').trim();
-      if (v !== '') raw[h] = v;
+      const bad = CELL_FORBIDDEN.exec(v);
+      if (bad) errs.push({ row: rowNo, column: h, message: cellCharMessage(bad[0]) });
+      else if (v !== '') raw[h] = v;
     });
     for (const c of REQUIRED) if (!raw[c]) errs.push({ row: rowNo, column: c, message: 'is required' });
     const parsed = rowSchema.safeParse(raw);
@@ -145,8 +165,13 @@ export function importRoster(db: Db, services: Services, csv: string, onProgress
       } else if (seen.has(facts.data.memberId)) {
         // By the stored form of the ID (upper case): m1 and M1 are one member.
         errs.push({ row: rowNo, column: 'member_id', message: `repeats row ${seen.get(facts.data.memberId)}` });
+      } else if (facts.data.ssn && ssnSeen.has(facts.data.ssn)) {
+        errs.push({ row: rowNo, column: 'ssn', message: `is the SSN of row ${ssnSeen.get(facts.data.ssn)} too; one SSN is one member` });
+      } else if (facts.data.ssn && ssnElsewhere(facts.data.ssn, facts.data.memberId)) {
+        errs.push({ row: rowNo, column: 'ssn', message: `is already the SSN of member ${ssnElsewhere(facts.data.ssn, facts.data.memberId)} in the caseload; one SSN is one member` });
       } else {
         seen.set(facts.data.memberId, rowNo);
+        if (facts.data.ssn) ssnSeen.set(facts.data.ssn, rowNo);
         const p = memberPatchSchema.parse(patch);
         good.push({ row: rowNo, facts: facts.data, patch: p, spouseBirth: r.spouse_birth_date });
       }

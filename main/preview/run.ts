@@ -2,7 +2,7 @@
 // against a real caseload database. For demos and development where Electron cannot run.
 import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { dispatchFor, openApp } from '../app';
 import { createLogger } from '../log';
@@ -33,7 +33,9 @@ export async function buildRenderer(): Promise<void> {
 
 async function main(argv: string[]): Promise<number> {
   const dbIdx = argv.indexOf('--db');
-  const dbPath = dbIdx >= 0 ? argv[dbIdx + 1] : defaultDbPath();
+  // A relative path is from where the command was run (npm run starts in the project folder).
+  const dbArg = dbIdx >= 0 ? argv[dbIdx + 1] : defaultDbPath();
+  const dbPath = dbArg ? resolve(process.env.INIT_CWD || process.cwd(), dbArg) : dbArg;
   if (!dbPath) {
     process.stderr.write('--db: needs a path\n');
     return 2;

@@ -1,11 +1,13 @@
 // The caseload's key file (`caseload.keys.json` beside `caseload.db`): one random 256-bit data
 // key encrypts the database; the file holds it only wrapped (AES-256-GCM), once under a key
-// derived from the counselor's passphrase and once under a key derived from the agency recovery
-// key. Changing the passphrase rewraps the data key; the database pages are never rewritten.
+// derived from the counselor's passphrase and once for the agency recovery key (version 2: sealed
+// to an X25519 public key whose private key comes from the recovery key, so a re-key can wrap a
+// new data key for it unasked). Changing the passphrase re-keys the caseload with a new data key
+// (main/caseload/rekey.ts), so an old passphrase and an old copy of this file open only old files.
 //
 // Secrets are Buffers, zeroed as soon as they are used. What arrives as a string (a passphrase
 // typed into a form, the recovery key shown once) is turned into bytes at the edge.
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, scryptSync, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { z } from 'zod';
@@ -38,7 +40,21 @@ const wrapSchema = z.strictObject({
   tag: b64,
   wrappedKey: b64,
 });
-const keyFileSchema = z.strictObject({
+/**
+ * Version 2's recovery wrap: the data key sealed to an X25519 public key whose private key is
+ * derived (scrypt) from the recovery key. Sealing needs only the public key, so a re-key wraps the
+ * new data key for the same recovery key without anyone typing it (decision 43).
+ */
+const recoverySchema = z.strictObject({
+  alg: z.literal('x25519-hkdf-sha256-aes-256-gcm'),
+  kdf: wrapSchema.shape.kdf,
+  publicKey: b64,
+  ephemeral: b64,
+  iv: b64,
+  tag: b64,
+  wrappedKey: b64,
+});
+const keyFileV1Schema = z.strictObject({
   format: z.literal(FORMAT),
   version: z.literal(1),
   cipher: z.literal(DB_CIPHER),
@@ -46,9 +62,21 @@ const keyFileSchema = z.strictObject({
   created: z.string(),
   changed: z.string(),
 });
+const keyFileV2Schema = z.strictObject({
+  format: z.literal(FORMAT),
+  version: z.literal(2),
+  cipher: z.literal(DB_CIPHER),
+  /** Names the data key (an HMAC of it), so the key files of one data key can be found. */
+  keyId: z.string().regex(/^[0-9a-f]{32}$/),
+  wraps: z.strictObject({ passphrase: wrapSchema, recovery: recoverySchema }),
+  created: z.string(),
+  changed: z.string(),
+});
+const keyFileSchema = z.union([keyFileV1Schema, keyFileV2Schema]);
 export type KeyFile = z.infer<typeof keyFileSchema>;
 type Wrap = z.infer<typeof wrapSchema>;
-export type WrapKind = keyof KeyFile['wraps'];
+export type WrapKind = 'passphrase' | 'recovery';
+export type RecoveryWrap = z.infer<typeof recoverySchema>;
 
 /** A secret that opens the key file, as bytes. The caller zeroes it. */
 export type Secret = { kind: WrapKind; bytes: Buffer };
@@ -114,17 +142,89 @@ function derive(secret: Buffer, kdf: Wrap['kdf']): Buffer {
 }
 
 /** The wrap is bound to its kind and to the cipher, so one cannot be swapped for the other. */
-function aad(kind: WrapKind): Buffer {
-  return Buffer.from(`${FORMAT}:1:${DB_CIPHER}:${kind}`, 'utf8');
+function aad(kind: WrapKind, version: 1 | 2 = 1): Buffer {
+  return Buffer.from(`${FORMAT}:${version}:${DB_CIPHER}:${kind}`, 'utf8');
 }
 
-function seal(dataKey: Buffer, secret: Secret, params: ScryptParams): Wrap {
+const X25519_PKCS8 = Buffer.from('302e020100300506032b656e04220420', 'hex');
+const X25519_SPKI = Buffer.from('302a300506032b656e032100', 'hex');
+
+/** The X25519 private key of a recovery secret (scrypt under the wrap's salt). */
+function recoveryPrivate(secret: Buffer, kdf: Wrap['kdf']): KeyObject {
+  const seed = derive(secret, kdf);
+  const der = Buffer.concat([X25519_PKCS8, seed]);
+  try {
+    return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+  } finally {
+    seed.fill(0);
+    der.fill(0);
+  }
+}
+
+function rawPublic(key: KeyObject): Buffer {
+  return (createPublicKey(key).export({ format: 'der', type: 'spki' }) as Buffer).subarray(X25519_SPKI.length);
+}
+
+function publicFromRaw(raw: Buffer): KeyObject {
+  return createPublicKey({ key: Buffer.concat([X25519_SPKI, raw]), format: 'der', type: 'spki' });
+}
+
+function recoveryKek(shared: Buffer, ephemeral: Buffer, publicKey: Buffer): Buffer {
+  const kek = Buffer.from(hkdfSync('sha256', shared, Buffer.concat([ephemeral, publicKey]), Buffer.from(`${FORMAT}:2:recovery`, 'utf8'), DATA_KEY_BYTES));
+  shared.fill(0);
+  return kek;
+}
+
+/** What a recovery wrap needs to seal a new data key: the public key and how its private key is derived. */
+export type RecoveryPublic = { kdf: Wrap['kdf']; publicKey: string };
+
+/** The public half of a recovery secret (new salt): for a new recovery key, or a v1 file proven by its recovery key. */
+export function recoveryPublic(secret: Buffer, params: ScryptParams): RecoveryPublic {
+  const kdf = { name: 'scrypt' as const, ...params, salt: randomBytes(16).toString('base64') };
+  return { kdf, publicKey: rawPublic(recoveryPrivate(secret, kdf)).toString('base64') };
+}
+
+function sealRecovery(dataKey: Buffer, to: RecoveryPublic): RecoveryWrap {
+  const publicKey = Buffer.from(to.publicKey, 'base64');
+  const eph = generateKeyPairSync('x25519');
+  const ephemeral = rawPublic(eph.privateKey);
+  const kek = recoveryKek(diffieHellman({ privateKey: eph.privateKey, publicKey: publicFromRaw(publicKey) }), ephemeral, publicKey);
+  try {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', kek, iv);
+    cipher.setAAD(aad('recovery', 2));
+    const wrapped = Buffer.concat([cipher.update(dataKey), cipher.final()]);
+    const out: RecoveryWrap = { alg: 'x25519-hkdf-sha256-aes-256-gcm', kdf: to.kdf, publicKey: to.publicKey, ephemeral: ephemeral.toString('base64'), iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), wrappedKey: wrapped.toString('base64') };
+    wrapped.fill(0);
+    return out;
+  } finally {
+    kek.fill(0);
+  }
+}
+
+function openRecovery(wrap: RecoveryWrap, secret: Secret): Buffer {
+  if (secret.bytes.length === 0) throw wrongSecret('recovery');
+  const priv = recoveryPrivate(secret.bytes, wrap.kdf);
+  const publicKey = Buffer.from(wrap.publicKey, 'base64');
+  const mine = rawPublic(priv);
+  if (mine.length !== publicKey.length || !timingSafeEqual(mine, publicKey)) throw wrongSecret('recovery');
+  const ephemeral = Buffer.from(wrap.ephemeral, 'base64');
+  const kek = recoveryKek(diffieHellman({ privateKey: priv, publicKey: publicFromRaw(ephemeral) }), ephemeral, publicKey);
+  return decrypt(kek, wrap, aad('recovery', 2), 'recovery');
+}
+
+/** The data key's name in a v2 key file: an HMAC of it (one-way; 128 bits). */
+export function keyIdOf(dataKey: Buffer): string {
+  return createHmac('sha256', dataKey).update(`${FORMAT}:key-id`).digest('hex').slice(0, 32);
+}
+
+function seal(dataKey: Buffer, secret: Secret, params: ScryptParams, version: 1 | 2 = 2): Wrap {
   const kdf = { name: 'scrypt' as const, ...params, salt: randomBytes(16).toString('base64') };
   const kek = derive(secret.bytes, kdf);
   try {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', kek, iv);
-    cipher.setAAD(aad(secret.kind));
+    cipher.setAAD(aad(secret.kind, version));
     const wrapped = Buffer.concat([cipher.update(dataKey), cipher.final()]);
     const out = { kdf, alg: 'aes-256-gcm' as const, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), wrappedKey: wrapped.toString('base64') };
     wrapped.fill(0);
@@ -134,13 +234,17 @@ function seal(dataKey: Buffer, secret: Secret, params: ScryptParams): Wrap {
   }
 }
 
-function open(wrap: Wrap, secret: Secret): Buffer {
+function open(wrap: Wrap, secret: Secret, version: 1 | 2 = 1): Buffer {
   if (secret.bytes.length === 0) throw wrongSecret(secret.kind);
-  const kek = derive(secret.bytes, wrap.kdf);
+  return decrypt(derive(secret.bytes, wrap.kdf), wrap, aad(secret.kind, version), secret.kind);
+}
+
+/** AES-256-GCM open of a wrapped data key under `kek` (zeroed here). */
+function decrypt(kek: Buffer, wrap: { iv: string; tag: string; wrappedKey: string }, ad: Buffer, kind: WrapKind): Buffer {
   const wrapped = Buffer.from(wrap.wrappedKey, 'base64');
   try {
     const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(wrap.iv, 'base64'));
-    decipher.setAAD(aad(secret.kind));
+    decipher.setAAD(ad);
     decipher.setAuthTag(Buffer.from(wrap.tag, 'base64'));
     const head = decipher.update(wrapped);
     let tail: Buffer;
@@ -148,13 +252,13 @@ function open(wrap: Wrap, secret: Secret): Buffer {
       tail = decipher.final();
     } catch {
       head.fill(0);
-      throw wrongSecret(secret.kind);
+      throw wrongSecret(kind);
     }
     const key = Buffer.concat([head, tail]);
     head.fill(0);
     if (key.length !== DATA_KEY_BYTES) {
       key.fill(0);
-      throw wrongSecret(secret.kind);
+      throw wrongSecret(kind);
     }
     return key;
   } finally {
@@ -191,18 +295,21 @@ export function readKeyFile(path: string): KeyFile {
 /** Written beside, synced, then renamed over: a crash leaves the old file or the new, never half. */
 export function writeKeyFile(path: string, file: KeyFile): void {
   const tmp = `${path}.tmp`;
-  const fd = openSync(tmp, 'w', 0o600);
   try {
-    writeSync(fd, `${JSON.stringify(file, null, 2)}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
+    const fd = openSync(tmp, 'w', 0o600);
+    try {
+      writeSync(fd, `${JSON.stringify(file, null, 2)}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, path);
   } catch (err) {
+    // A full disk or a read-only folder: nothing half-written is left, the old file stands.
     rmSync(tmp, { force: true });
-    throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC') throw new AppFailure('UNAVAILABLE', `The disk is full, so the key file ${path} was not written; the one before stands and nothing was changed. Free some space and try again.`);
+    throw new AppFailure('UNAVAILABLE', `The key file ${path} could not be written (${code ?? (err as Error).message}); the one before stands and nothing was changed.`);
   }
 }
 
@@ -213,56 +320,67 @@ export type CreatedKeys = {
   recoveryKey: string;
 };
 
+/** A v2 key file for `dataKey`: its passphrase wrap, and its recovery wrap sealed to `recovery`. */
+export function buildKeyFile(dataKey: Buffer, passphrase: Secret, recovery: RecoveryPublic, opts: { created: string; now: string; scrypt?: ScryptParams }): KeyFile {
+  return {
+    format: FORMAT,
+    version: 2,
+    cipher: DB_CIPHER,
+    keyId: keyIdOf(dataKey),
+    wraps: { passphrase: seal(dataKey, passphrase, opts.scrypt ?? DEFAULT_SCRYPT), recovery: sealRecovery(dataKey, recovery) },
+    created: opts.created,
+    changed: opts.now,
+  };
+}
+
+/** A new recovery key: its text (shown once) and its public half. */
+export function newRecoveryKey(params: ScryptParams = DEFAULT_SCRYPT): { text: string; pub: RecoveryPublic } {
+  const secret = randomBytes(RECOVERY_KEY_BYTES);
+  try {
+    return { text: formatRecoveryKey(secret), pub: recoveryPublic(secret, params) };
+  } finally {
+    secret.fill(0);
+  }
+}
+
 /** A new random data key and recovery key, wrapped and written to `path` (which must not exist). */
 export function createKeyFile(path: string, passphrase: Secret, opts: { now: string; scrypt?: ScryptParams }): CreatedKeys {
   if (existsSync(path)) throw new AppFailure('CONFLICT', `A key file exists already at ${path}; change the passphrase instead.`);
   const params = opts.scrypt ?? DEFAULT_SCRYPT;
   const dataKey = randomBytes(DATA_KEY_BYTES);
-  const recovery = randomBytes(RECOVERY_KEY_BYTES);
   try {
-    const file: KeyFile = {
-      format: FORMAT,
-      version: 1,
-      cipher: DB_CIPHER,
-      wraps: { passphrase: seal(dataKey, passphrase, params), recovery: seal(dataKey, { kind: 'recovery', bytes: recovery }, params) },
-      created: opts.now,
-      changed: opts.now,
-    };
-    writeKeyFile(path, file);
-    return { dataKey, recoveryKey: formatRecoveryKey(recovery) };
+    const recovery = newRecoveryKey(params);
+    writeKeyFile(path, buildKeyFile(dataKey, passphrase, recovery.pub, { created: opts.now, now: opts.now, scrypt: params }));
+    return { dataKey, recoveryKey: recovery.text };
   } catch (err) {
     dataKey.fill(0);
     throw err;
-  } finally {
-    recovery.fill(0);
   }
+}
+
+/** The data key of a key file already read, from the passphrase or the recovery key. */
+export function unlockKeys(file: KeyFile, secret: Secret): Buffer {
+  if (file.version === 1) return open(file.wraps[secret.kind], secret, 1);
+  if (secret.kind === 'passphrase') return open(file.wraps.passphrase, secret, 2);
+  return openRecovery(file.wraps.recovery, secret);
 }
 
 /** The data key, from the passphrase or the recovery key; LOCKED when the secret is wrong. */
 export function unlockKeyFile(path: string, secret: Secret): Buffer {
-  const file = readKeyFile(path);
-  return open(file.wraps[secret.kind], secret);
+  return unlockKeys(readKeyFile(path), secret);
 }
 
 /**
- * A new passphrase, proven by the current one or by the recovery key: only the passphrase wrap
- * is rewritten (the data key, the recovery wrap and the database stay as they are).
+ * A new passphrase wrap of a data key the caller has already proven (unlocked). Only for the
+ * rewrap of a key file whose data key is not the caseload's any more (a kept copy, re-keyed
+ * away): the caseload's own passphrase changes re-key it (main/caseload/rekey.ts).
  */
-export function changePassphrase(path: string, proof: Secret, next: Secret, opts: { now: string; scrypt?: ScryptParams }): void {
-  const dataKey = unlockKeyFile(path, proof);
-  try {
-    setPassphrase(path, dataKey, next, opts);
-  } finally {
-    dataKey.fill(0);
-  }
-}
-
-/** Rewrap a data key the caller has already proven (unlocked) under a new passphrase. */
 export function setPassphrase(path: string, dataKey: Buffer, next: Secret, opts: { now: string; scrypt?: ScryptParams }): void {
   const file = readKeyFile(path);
   const current = file.wraps.passphrase.kdf;
   const params = opts.scrypt ?? { N: current.N, r: current.r, p: current.p };
-  writeKeyFile(path, { ...file, wraps: { ...file.wraps, passphrase: seal(dataKey, next, params) }, changed: opts.now });
+  if (file.version === 1) writeKeyFile(path, { ...file, wraps: { ...file.wraps, passphrase: seal(dataKey, next, params, 1) }, changed: opts.now });
+  else writeKeyFile(path, { ...file, wraps: { ...file.wraps, passphrase: seal(dataKey, next, params, 2) }, changed: opts.now });
 }
 
 const HEX = Buffer.from('0123456789abcdef', 'latin1');

@@ -138,7 +138,7 @@ export function autoBackup(db: Db, dbPath: string, clock: Clock, reason: BackupR
   if (reason === 'daily' && listBackups(dbPath, folder).some((b) => b.reason === 'daily' && b.day === day)) return null;
   const stem = `caseload-${day.replace(/-/g, '')}-${time}-${reason}`;
   let target = join(folder, `${stem}.db`);
-  for (let n = 2; existsSync(target); n++) target = join(folder, `${stem}-${n}.db`);
+  for (let n = 2; existsSync(target) || existsSync(keyFilePath(target)); n++) target = join(folder, `${stem}-${n}.db`);
   const make = opts.backup ?? ((t: string) => backupDatabase(db, t));
   make(target);
   pruneBackups(dbPath, { keep: opts.keep, folder, except: target });

@@ -6,7 +6,9 @@ import { existsSync, rmSync } from 'node:fs';
 import type { ChannelOutput, LOCK_REASONS } from '../../shared/ipc/contract';
 import { AppFailure, LOCKED_MESSAGE } from '../../shared/ipc/result';
 import { encryptInPlace, fileKind } from '../db/connection';
-import { createKeyFile, passphraseSecret, recoverySecret, setPassphrase, unlockKeyFile, type ScryptParams, type Secret } from '../security/keys';
+import { createKeyFile, passphraseSecret, readKeyFile, recoverySecret, type ScryptParams, type Secret } from '../security/keys';
+import { rekeyCaseload, unlockCaseload } from '../caseload/rekey';
+import { requireStrongPassphrase, wrongTryDelayMs } from '../security/passphrase';
 
 export type LockReason = (typeof LOCK_REASONS)[number];
 export type PowerEvent = 'lock-screen' | 'suspend';
@@ -48,6 +50,11 @@ export type SessionDeps = {
   locked: (reason: LockReason) => void;
   /** scrypt parameters for new wraps; tests pass cheap ones. */
   scrypt?: ScryptParams;
+  /**
+   * Run a whole-file operation (the first encryption, a passphrase change, a recovery) with the
+   * caseload to this process alone (main/caseload/claim.ts); refused while another program has it.
+   */
+  exclusively?: <T>(what: string, fn: () => T) => T;
 };
 
 export type SessionService = ReturnType<typeof sessionService>;
@@ -61,6 +68,30 @@ export function sessionService(deps: SessionDeps) {
   let lastActivity = timers.now();
   let timer: unknown = null;
 
+  const exclusively = <T>(what: string, fn: () => T): T => (deps.exclusively ? deps.exclusively(what, fn) : fn());
+  // Wrong tries in a row (unlock, recovery, current passphrase), and when the next is looked at.
+  let wrongInARow = 0;
+  let notBefore = 0;
+  /** A try of a secret: refused unlooked while the delay after wrong tries runs; a right one resets it. */
+  function tried<T>(field: string, fn: () => T): T {
+    const wait = notBefore - timers.now();
+    if (wait > 0) {
+      const s = Math.ceil(wait / 1000);
+      throw new AppFailure('LOCKED', `Too many wrong tries in a row: wait ${s} second${s === 1 ? '' : 's'}, then try again. Nothing was changed.`, { [field]: `wait ${s} second${s === 1 ? '' : 's'} after ${wrongInARow} wrong tries` });
+    }
+    try {
+      const out = fn();
+      wrongInARow = 0;
+      notBefore = 0;
+      return out;
+    } catch (err) {
+      if (err instanceof AppFailure && err.code === 'LOCKED' && err.fields) {
+        wrongInARow++;
+        notBefore = timers.now() + wrongTryDelayMs(wrongInARow);
+      }
+      throw err;
+    }
+  }
   const idleMs = () => Math.max(1, deps.idleLockMinutes()) * 60_000;
 
   function status(): SessionStatus {
@@ -156,6 +187,101 @@ export function sessionService(deps: SessionDeps) {
     encrypted = false;
   }
 
+  /** The data key from a secret: the key file's, or that of a re-key cut short (main/caseload/rekey.ts). */
+  function unlockWith(secret: Secret): Buffer {
+    return withSecret(secret, (s) => unlockCaseload(deps.dbPath, deps.keyFile, s));
+  }
+
+  /**
+   * Re-key the caseload under the passphrase `next` (a new data key; the caseload re-encrypted in
+   * place, the backups' key files rewrapped), proven by `k`; the caseload, if open, is closed for
+   * it and opened again with the new key. The caller holds the exclusive claim.
+   */
+  function rekeyTo(k: Buffer, next: string, proof: Secret | null): void {
+    const wasOpen = state === 'unlocked';
+    if (wasOpen) deps.close();
+    let rekeyed: Buffer;
+    try {
+      const done = withSecret(passphraseSecret(next), (s) => rekeyCaseload(deps.dbPath, deps.keyFile, k, s, { recovery: 'keep', recoveryProof: proof?.kind === 'recovery' ? proof : null, proof, now: deps.nowIso(), scrypt: deps.scrypt }));
+      rekeyed = done.dataKey;
+    } catch (err) {
+      if (wasOpen) {
+        try {
+          deps.open(k);
+        } catch {
+          // Reported as the failure below; the next unlock opens it.
+        }
+      }
+      throw err;
+    } finally {
+      k.fill(0);
+    }
+    openWith(rekeyed);
+  }
+
+  function recoverNow(recoveryKey: string, next: string): SessionStatus {
+    needsKeyFile();
+    requireStrongPassphrase(next, 'next');
+    const proof = recoverySecret(recoveryKey);
+    try {
+      const k = tried('recoveryKey', () => withSecret({ kind: proof.kind, bytes: Buffer.from(proof.bytes) }, (s) => unlockCaseload(deps.dbPath, deps.keyFile, s)));
+      rekeyTo(k, next, proof);
+    } finally {
+      proof.bytes.fill(0);
+    }
+    return status();
+  }
+
+  /**
+   * First run: a new data key and recovery key. A plain caseload already on disk (a legacy one)
+   * is encrypted in place, once; a new one is created encrypted.
+   */
+  function setupNow(passphrase: string): { recoveryKey: string; status: SessionStatus } {
+    requireStrongPassphrase(passphrase, 'passphrase', 'The passphrase');
+    if (existsSync(deps.keyFile)) throw new AppFailure('CONFLICT', 'This caseload has a passphrase already; change it instead.');
+    const kind = fileKind(deps.dbPath);
+    if (kind === 'encrypted') {
+      throw new AppFailure('UNAVAILABLE', `The caseload is encrypted but its key file ${deps.keyFile} is missing: copy it back from beside your latest backup. Nothing was changed.`);
+    }
+    const wasOpen = state === 'unlocked';
+    if (wasOpen) deps.close();
+    state = 'setup';
+    let created: { dataKey: Buffer; recoveryKey: string };
+    try {
+      created = withSecret(passphraseSecret(passphrase), (s) => createKeyFile(deps.keyFile, s, { now: deps.nowIso(), scrypt: deps.scrypt }));
+    } catch (err) {
+      if (wasOpen) startOpen(null);
+      throw err;
+    }
+    try {
+      if (kind === 'plain') encryptInPlace(deps.dbPath, created.dataKey);
+    } catch (err) {
+      created.dataKey.fill(0);
+      rmSync(deps.keyFile, { force: true });
+      if (wasOpen) startOpen(null);
+      throw new AppFailure('UNAVAILABLE', `The caseload could not be encrypted; it is unchanged and still opens without a passphrase: ${(err as Error).message}`);
+    }
+    openWith(created.dataKey);
+    return { recoveryKey: created.recoveryKey, status: status() };
+  }
+
+  function changeNow(current: string, next: string): { changed: boolean } {
+    needsKeyFile();
+    if (readKeyFile(deps.keyFile).version === 1) {
+      // Its recovery wrap needs the recovery key itself to follow a new data key.
+      throw new AppFailure('CONFLICT', 'This caseload\'s key file is from an earlier version: change the passphrase once with the recovery key (Forgot the passphrase? on the lock screen), which keeps the same recovery key.');
+    }
+    requireStrongPassphrase(next, 'next');
+    const proof = passphraseSecret(current);
+    try {
+      const k = tried('current', () => withSecret({ kind: proof.kind, bytes: Buffer.from(proof.bytes) }, (s) => unlockCaseload(deps.dbPath, deps.keyFile, s)));
+      rekeyTo(k, next, proof);
+    } finally {
+      proof.bytes.fill(0);
+    }
+    return { changed: true };
+  }
+
   return {
     status,
     isLocked: () => state !== 'unlocked',
@@ -191,67 +317,22 @@ export function sessionService(deps: SessionDeps) {
       if (state === 'setup') throw new AppFailure('CONFLICT', 'This caseload has no passphrase yet: set one up first.');
       if (state === 'unlocked') return status();
       needsKeyFile();
-      const k = withSecret(passphraseSecret(passphrase), (s) => unlockKeyFile(deps.keyFile, s));
+      const k = tried('passphrase', () => unlockWith(passphraseSecret(passphrase)));
       openWith(k);
       return status();
     },
 
     /** The recovery key unlocks and sets a new passphrase (the old one is forgotten). */
     recover(recoveryKey: string, next: string): SessionStatus {
-      needsKeyFile();
-      const k = withSecret(recoverySecret(recoveryKey), (s) => unlockKeyFile(deps.keyFile, s));
-      try {
-        withSecret(passphraseSecret(next), (s) => setPassphrase(deps.keyFile, k, s, { now: deps.nowIso(), scrypt: deps.scrypt }));
-      } catch (err) {
-        k.fill(0);
-        throw err;
-      }
-      if (state === 'unlocked') k.fill(0);
-      else openWith(k);
-      return status();
+      return exclusively('Setting a new passphrase with the recovery key', () => recoverNow(recoveryKey, next));
     },
 
-    /**
-     * First run: a new data key and recovery key. A plain caseload already on disk (a legacy one)
-     * is encrypted in place, once; a new one is created encrypted.
-     */
     setup(passphrase: string): { recoveryKey: string; status: SessionStatus } {
-      if (existsSync(deps.keyFile)) throw new AppFailure('CONFLICT', 'This caseload has a passphrase already; change it instead.');
-      const kind = fileKind(deps.dbPath);
-      if (kind === 'encrypted') {
-        throw new AppFailure('UNAVAILABLE', `The caseload is encrypted but its key file ${deps.keyFile} is missing: copy it back from beside your latest backup. Nothing was changed.`);
-      }
-      const wasOpen = state === 'unlocked';
-      if (wasOpen) deps.close();
-      state = 'setup';
-      let created: { dataKey: Buffer; recoveryKey: string };
-      try {
-        created = withSecret(passphraseSecret(passphrase), (s) => createKeyFile(deps.keyFile, s, { now: deps.nowIso(), scrypt: deps.scrypt }));
-      } catch (err) {
-        if (wasOpen) startOpen(null);
-        throw err;
-      }
-      try {
-        if (kind === 'plain') encryptInPlace(deps.dbPath, created.dataKey);
-      } catch (err) {
-        created.dataKey.fill(0);
-        rmSync(deps.keyFile, { force: true });
-        if (wasOpen) startOpen(null);
-        throw new AppFailure('UNAVAILABLE', `The caseload could not be encrypted; it is unchanged and still opens without a passphrase: ${(err as Error).message}`);
-      }
-      openWith(created.dataKey);
-      return { recoveryKey: created.recoveryKey, status: status() };
+      return exclusively('Setting up the passphrase', () => setupNow(passphrase));
     },
 
     changePassphrase(current: string, next: string): { changed: boolean } {
-      needsKeyFile();
-      const k = withSecret(passphraseSecret(current), (s) => unlockKeyFile(deps.keyFile, s));
-      try {
-        withSecret(passphraseSecret(next), (s) => setPassphrase(deps.keyFile, k, s, { now: deps.nowIso(), scrypt: deps.scrypt }));
-      } finally {
-        k.fill(0);
-      }
-      return { changed: true };
+      return exclusively('Changing the passphrase', () => changeNow(current, next));
     },
 
     /** The data key, lent for the length of `fn` (a backup preview, a restore); LOCKED while locked. */

@@ -13,8 +13,10 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'cli-admin-'));
 function cli(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runCli(args, { stdout: (s) => out.push(s), stderr: (s) => err.push(s), env: { XDG_CONFIG_HOME: tmp() } });
-  return { code, out: out.join('').split('\n').filter(Boolean), err: err.join('').split('\n').filter(Boolean) };
+  // These caseloads are plain on purpose (openApp(db) reads them back without a key): --plain,
+  // and its warning on stderr is checked in test/main/caseload/create.test.ts.
+  const code = runCli([...args, '--plain'], { stdout: (s) => out.push(s), stderr: (s) => err.push(s), env: { XDG_CONFIG_HOME: tmp() } });
+  return { code, out: out.join('').split('\n').filter(Boolean), err: err.join('').split('\n').filter((l) => l && !l.includes('as --plain asks')) };
 }
 
 describe('members import', () => {
@@ -98,7 +100,7 @@ describe('members list, backup, restore, check', () => {
     cli(['members', 'import', join(examples, 'roster-field-session.csv'), '--db', db]);
     const backup = join(dir, 'b.db');
     expect(cli(['backup', backup, '--db', db])).toMatchObject({ code: 0 });
-    expect(cli(['backup', backup, '--db', db]).err).toEqual([`${backup} exists already; choose a new file name.`]);
+    expect(cli(['backup', backup, '--db', db]).err).toEqual([`${backup} exists already. Nothing was written; choose a new file name, or add --force to replace that backup.`]);
     expect(cli(['check', '--db', backup]).out[0]).toBe(`${backup}: integrity ok; foreign-key problems 0; schema version 8 (this app: 8); 12 members`);
     cli(['members', 'import', join(examples, 'roster-bad-rows.csv'), '--db', db]);
     const preview = cli(['restore', backup, '--db', db]);

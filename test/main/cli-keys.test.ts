@@ -33,7 +33,7 @@ describe('CLI on an encrypted caseload', () => {
   it('key setup encrypts a legacy caseload in place and prints the recovery key once; every command then needs the passphrase', () => {
     const dir = tmp();
     const db = join(dir, 'c.db');
-    expect(cli(['members', 'import', roster, '--db', db]).code).toBe(0);
+    expect(cli(['members', 'import', roster, '--db', db, '--plain']).code).toBe(0);
     expect(fileKind(db)).toBe('plain');
     // The next open makes the day's backup: plain, like the caseload.
     expect(cli(['members', 'list', '--db', db]).code).toBe(0);
@@ -80,7 +80,7 @@ describe('CLI on an encrypted caseload', () => {
     expect(cli(['check', '--db', db], pass).out[0]).toMatch(/integrity ok; .* 12 members$/);
 
     // A new passphrase, proven by the old one; then by the recovery key.
-    expect(cli(['key', 'change', '--db', db], { ...pass, MOSERS_NEW_PASSPHRASE: 'second laptop passphrase' }).out[0]).toBe(`Passphrase changed for ${db}; the caseload itself was not rewritten.`);
+    expect(cli(['key', 'change', '--db', db], { ...pass, MOSERS_NEW_PASSPHRASE: 'second laptop passphrase' }).out[0]).toBe(`Passphrase changed for ${db}: the caseload was re-encrypted under a new data key, so no earlier passphrase or recovery key with any old copy of the key file opens it.`);
     expect(cli(['check', '--db', db], pass).code).toBe(2);
     expect(cli(['check', '--db', db], { MOSERS_PASSPHRASE: 'second laptop passphrase' }).code).toBe(0);
     const recoveryKey = setup.out[1]!.split(': ')[1]!;
@@ -92,8 +92,7 @@ describe('CLI on an encrypted caseload', () => {
     const dir = tmp();
     const db = join(dir, 'old.db');
     const pass = { MOSERS_PASSPHRASE: 'field laptop passphrase' };
-    cli(['members', 'import', roster, '--db', db]);
-    cli(['key', 'setup', '--db', db], pass);
+    expect(cli(['members', 'import', roster, '--db', db], pass).out[0]).toBe(`Created the encrypted caseload ${db}; key file ${keyFilePath(db)}.`);
     const backup = join(dir, 'backup.db');
     cli(['backup', backup, '--db', db], pass);
     const fresh = join(tmp(), 'caseload.db');

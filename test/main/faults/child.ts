@@ -6,6 +6,7 @@
 // "gen g" is printed after each commit; stdout to a pipe is synchronous on Linux, so a printed
 // generation was committed before the kill.
 import { openApp } from '../../../main/app';
+import { keyFilePath, passphraseSecret, unlockKeyFile } from '../../../main/security/keys';
 
 const dbPath = process.argv[2];
 if (!dbPath) {
@@ -14,7 +15,11 @@ if (!dbPath) {
 }
 
 function run(path: string): void {
-  const app = openApp(path, { who: 'kill-loop' });
+  // An encrypted caseload (MOSERS_PASSPHRASE set): unlocked as the workstation does.
+  const passphrase = process.env.MOSERS_PASSPHRASE;
+  const key = passphrase ? unlockKeyFile(keyFilePath(path), passphraseSecret(passphrase)) : null;
+  const app = openApp(path, { who: 'kill-loop', key });
+  key?.fill(0);
   const { db, services } = app;
   const ids = (db.prepare('SELECT id FROM members ORDER BY id').all() as { id: number }[]).map((r) => r.id);
   const versions = new Map<number, number>();

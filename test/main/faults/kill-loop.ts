@@ -3,14 +3,16 @@
 // through openApp, pass integrity_check, and hold only whole transactions, none lost that the
 // child saw committed. Used by kill-loop.test.ts and by `npm run test:faults` (run.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
 import { openApp } from '../../../main/app';
 import { memberFactsSchema } from '../../../shared/domain/member';
-import { johnSmith } from '../caseload-fixture';
+import { createKeyFile, keyFilePath, passphraseSecret } from '../../../main/security/keys';
+import { johnSmith, TEST_SCRYPT } from '../caseload-fixture';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const CHILD_SOURCE = join(import.meta.dirname, 'child.ts');
@@ -23,7 +25,16 @@ export type KillLoopOptions = {
   maxDelayMs?: number;
   seed?: number;
   log?: (line: string) => void;
+  /** The caseload encrypted (a key file under PASSPHRASE beside it), as the workstation keeps it. */
+  encrypted?: boolean;
+  /**
+   * Emulate a power cut at each kill: the writer runs with the powercut.c shim preloaded (this is
+   * its path), and after the kill every caseload file is put back to what it last synced.
+   */
+  powerCutShim?: string | null;
 };
+
+export const PASSPHRASE = 'kill loop passphrase 2026';
 
 export type KillLoopReport = {
   kills: number;
@@ -44,6 +55,8 @@ export type KillLoopReport = {
   seconds: number;
   childStartMs: { median: number; max: number };
   checkMs: { median: number; max: number };
+  encrypted: boolean;
+  powerCut: boolean;
 };
 
 /** mulberry32: a small seeded generator, so a failing run can be repeated with its seed. */
@@ -87,8 +100,8 @@ type Child = {
   readyAt: number;
 };
 
-function startChild(args: string[], dbPath: string): Child {
-  const proc = spawn(process.execPath, [...args, dbPath], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+function startChild(args: string[], dbPath: string, env: NodeJS.ProcessEnv = {}): Child {
+  const proc = spawn(process.execPath, [...args, dbPath], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let out = '';
   let err = '';
   const child: Child = {
@@ -120,8 +133,8 @@ function startChild(args: string[], dbPath: string): Child {
 }
 
 /** A new caseload with `n` members, each version 1 with 0 sick-leave hours. */
-export function seedCaseload(dbPath: string, n: number): void {
-  const app = openApp(dbPath, { who: 'kill-loop-seed' });
+export function seedCaseload(dbPath: string, n: number, key: Buffer | null = null): void {
+  const app = openApp(dbPath, { who: 'kill-loop-seed', key });
   try {
     for (let i = 0; i < n; i++) {
       app.services.members.create(memberFactsSchema.parse(johnSmith({ memberId: `K${i}`, service: { asOf: '2026-10-31', earnedMonths: 300, purchasedMonths: 0, transferredMonths: 0, sickLeaveHours: 0 } })));
@@ -135,8 +148,8 @@ export function seedCaseload(dbPath: string, n: number): void {
  * Open the caseload as the app would and check it: integrity_check, foreign keys, and that it
  * holds exactly generations 1..G whole, where G is what the last transaction left. Returns G.
  */
-export function checkCaseload(dbPath: string, n: number): number {
-  const app = openApp(dbPath, { who: 'kill-loop-check' });
+export function checkCaseload(dbPath: string, n: number, key: Buffer | null = null): number {
+  const app = openApp(dbPath, { who: 'kill-loop-check', key });
   try {
     const db = app.db;
     if (app.degraded) throw new Error(`the caseload opened degraded: ${app.degraded.reason}`);
@@ -180,6 +193,28 @@ export async function runKillLoop(opts: KillLoopOptions): Promise<KillLoopReport
   const dir = mkdtempSync(join(tmpdir(), 'kill-loop-'));
   const dbPath = join(dir, 'caseload.db');
   const { args, cleanup } = await childCommand();
+  let key: Buffer | null = null;
+  if (opts.encrypted) key = createKeyFile(keyFilePath(dbPath), passphraseSecret(PASSPHRASE), { now: '2026-11-23T12:00:00.000Z', scrypt: TEST_SCRYPT }).dataKey;
+  const childEnv: NodeJS.ProcessEnv = { ...(opts.encrypted ? { MOSERS_PASSPHRASE: PASSPHRASE } : {}), ...(opts.powerCutShim ? { LD_PRELOAD: opts.powerCutShim, POWERCUT_DIR: `${dir}/` } : {}) };
+  const files = [dbPath, `${dbPath}-wal`, `${dbPath}-journal`];
+  /** What the disk holds now is durable: the test process closed the caseload cleanly. */
+  const baseline = () => {
+    if (!opts.powerCutShim) return;
+    for (const f of files) {
+      rmSync(`${f}.synced`, { force: true });
+      if (existsSync(f)) copyFileSync(f, `${f}.synced`);
+    }
+  };
+  /** The power goes: every caseload file as it last synced; what never synced is gone. */
+  const powerCut = () => {
+    if (!opts.powerCutShim) return;
+    for (const f of files) {
+      if (existsSync(`${f}.synced`)) renameSync(`${f}.synced`, f);
+      else rmSync(f, { force: true });
+      rmSync(`${f}.synced-tmp`, { force: true });
+    }
+    rmSync(`${dbPath}-shm`, { force: true });
+  };
   const report: KillLoopReport = {
     kills: 0,
     seed,
@@ -191,22 +226,25 @@ export async function runKillLoop(opts: KillLoopOptions): Promise<KillLoopReport
     seconds: 0,
     childStartMs: { median: 0, max: 0 },
     checkMs: { median: 0, max: 0 },
+    encrypted: opts.encrypted ?? false,
+    powerCut: Boolean(opts.powerCutShim),
   };
   const starts: number[] = [];
   const checks: number[] = [];
   const t0 = performance.now();
   let next: Child | null = null;
   try {
-    seedCaseload(dbPath, n);
+    seedCaseload(dbPath, n, key);
     let committed = 0;
-    next = startChild(args, dbPath);
+    next = startChild(args, dbPath, childEnv);
     for (let k = 0; k < opts.kills; k++) {
       const cur = next!;
       await cur.ready;
+      baseline();
       starts.push(cur.readyAt - cur.startedAt);
       cur.proc.stdin!.write('go\n');
       // The next writer loads while this one writes.
-      next = k + 1 < opts.kills ? startChild(args, dbPath) : null;
+      next = k + 1 < opts.kills ? startChild(args, dbPath, childEnv) : null;
       // One kill in four comes within 20 ms, to land in the open (check, daily backup, prepare).
       const delay = rand() < 0.25 ? rand() * 20 : rand() * maxDelay;
       await new Promise((res) => setTimeout(res, delay));
@@ -218,16 +256,18 @@ export async function runKillLoop(opts: KillLoopOptions): Promise<KillLoopReport
       const printed = lines.filter((l) => l.startsWith('gen ')).map((l) => Number(l.slice(4)));
       const lastPrinted = printed.at(-1) ?? (opened ? Number(opened.slice(5)) : committed);
       if (!opened) report.beforeOpen++;
+      powerCut();
       if (existsSync(`${dbPath}-wal`) && statSync(`${dbPath}-wal`).size > 0) report.hotWal++;
       const c0 = performance.now();
       let G: number;
       try {
-        G = checkCaseload(dbPath, n);
+        G = checkCaseload(dbPath, n, key);
       } catch (err) {
         throw new Error(`kill ${k + 1} (seed ${seed}): ${(err as Error).message}`, { cause: err });
       }
       checks.push(performance.now() - c0);
-      // Durable: nothing the child saw committed is lost; at most the one in flight is there too.
+      // Durable: exactly the transactions the child reported committed are there, and at most the
+      // one whose commit it had not reported yet (its "gen" line comes after the commit returns).
       if (G < lastPrinted || G > lastPrinted + 1) throw new Error(`kill ${k + 1} (seed ${seed}): generation ${G} after the child printed ${lastPrinted}`);
       if (G === lastPrinted + 1) report.afterCommitBeforePrint++;
       committed = G;
@@ -241,6 +281,7 @@ export async function runKillLoop(opts: KillLoopOptions): Promise<KillLoopReport
       await next.exited;
     }
     cleanup();
+    key?.fill(0);
     rmSync(dir, { recursive: true, force: true });
   }
   report.seconds = (performance.now() - t0) / 1000;
@@ -251,9 +292,25 @@ export async function runKillLoop(opts: KillLoopOptions): Promise<KillLoopReport
 
 export function describeReport(r: KillLoopReport): string[] {
   return [
-    `kill loop: ${r.kills} SIGKILLs of a writer (${r.members} members a transaction, seed ${r.seed}) in ${r.seconds.toFixed(1)} s`,
+    `kill loop: ${r.kills} SIGKILLs of a writer (${r.members} members a transaction, seed ${r.seed}${r.encrypted ? ', encrypted caseload' : ', plain caseload'}${r.powerCut ? ', each a power cut: unsynced writes lost' : ''}) in ${r.seconds.toFixed(1)} s`,
     `  after every kill: opens through openApp, integrity_check ok, only whole transactions, none lost`,
     `  ${r.generations} transactions committed; ${r.beforeOpen} kills during the open, ${r.afterCommitBeforePrint} in a commit not yet reported, ${r.hotWal} left a WAL to recover`,
     `  child start (load to ready) median ${r.childStartMs.median.toFixed(0)} ms, max ${r.childStartMs.max.toFixed(0)} ms; check after a kill median ${r.checkMs.median.toFixed(0)} ms, max ${r.checkMs.max.toFixed(0)} ms`,
   ];
+}
+
+/**
+ * The power-cut shim (powercut.c) built with the system C compiler, or null with the reason when
+ * there is none (the loop then runs without power cuts, and says so).
+ */
+export function buildPowerCutShim(): { path: string | null; why: string | null } {
+  const dir = join(ROOT, 'node_modules', '.cache', 'mosers-faults');
+  const out = join(dir, `powercut-${process.pid}.so`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    execFileSync('cc', ['-shared', '-fPIC', '-O2', '-o', out, join(import.meta.dirname, 'powercut.c'), '-ldl'], { stdio: 'pipe' });
+    return { path: out, why: null };
+  } catch (err) {
+    return { path: null, why: `no C compiler to build the power-cut shim (${(err as Error).message.split('\n')[0]})` };
+  }
 }

@@ -5,7 +5,7 @@
 // true` and a read-only mount.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,8 +14,10 @@ import { runCli } from '../../../main/cli/cli';
 import { importRoster } from '../../../main/cli/roster';
 import { openDatabase } from '../../../main/db/connection';
 import { storageFailure } from '../../../main/db/integrity';
+import { createKeyFile, keyFilePath, passphraseSecret, unlockKeyFile } from '../../../main/security/keys';
+import { memberFactsSchema } from '../../../shared/domain/member';
 import type { Result } from '../../../shared/ipc/result';
-import { dumpDatabase, isAllowedSender, johnSmith, SENDER, SMITH_PAY, testClock, value } from '../caseload-fixture';
+import { dumpDatabase, isAllowedSender, johnSmith, SENDER, SMITH_PAY, TEST_SCRYPT, testClock, value } from '../caseload-fixture';
 
 const root = mkdtempSync(join(tmpdir(), 'storage-errors-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -205,6 +207,41 @@ function withTmpfs<T>(sizeKb: number, fn: (dir: string) => Promise<T>): Promise<
 }
 
 describe.skipIf(!canMount)('a real full disk and a read-only mount (tmpfs)', () => {
+  it('key change on a full disk ends with a clear message, leaves no .tmp or .next, and the caseload opens with the old passphrase as before', async () => {
+    await withTmpfs(1024, async (dir) => {
+      const db = join(dir, 'caseload.db');
+      const created = createKeyFile(keyFilePath(db), passphraseSecret('first full disk passphrase'), { now: '2026-11-23T12:00:00.000Z', scrypt: TEST_SCRYPT });
+      const app = openApp(db, { key: created.dataKey, clock: testClock() });
+      for (let i = 0; i < 20; i++) app.services.members.create(memberFactsSchema.parse(johnSmith({ memberId: `F${i}`, ssn: null })));
+      app.close();
+      // Every byte taken.
+      const chunk = Buffer.alloc(4096, 1);
+      for (let i = 0; ; i++) {
+        try {
+          appendFileSync(join(dir, 'filler'), chunk);
+        } catch {
+          break;
+        }
+      }
+      const before = readFileSync(db);
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = runCli(['key', 'change', '--db', db], { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: { MOSERS_PASSPHRASE: 'first full disk passphrase', MOSERS_NEW_PASSPHRASE: 'second full disk passphrase', XDG_CONFIG_HOME: dir } });
+      expect(code).toBe(2);
+      expect(err.join('')).toMatch(/^(The disk is full, so the new key file could not be written beside .*caseload\.keys\.json; the caseload, its passphrase and its recovery key are as they were\. Free some space and try again\.|The caseload could not be re-encrypted \(.*\); it is unchanged, and the passphrase and recovery key are as they were\.)/);
+      expect(readdirSync(dir).filter((n) => /\.(tmp|next)$/.test(n))).toEqual([]);
+      expect(readFileSync(db).equals(before)).toBe(true);
+      rmSync(join(dir, 'filler'));
+      const k = unlockKeyFile(keyFilePath(db), passphraseSecret('first full disk passphrase'));
+      expect(k.equals(created.dataKey)).toBe(true);
+      const again = openApp(db, { key: k, clock: testClock() });
+      expect(again.services.members.search({ limit: 50 })).toHaveLength(20);
+      again.close();
+      k.fill(0);
+      created.dataKey.fill(0);
+    });
+  });
+
   it('a full tmpfs: writes and the CLI import answer "The disk is full", nothing saved is lost, and writes go on once space is freed', async () => {
     await withTmpfs(1024, async (dir) => {
       // Room to free later.
@@ -222,7 +259,10 @@ describe.skipIf(!canMount)('a real full disk and a read-only mount (tmpfs)', () 
         // The CLI, another connection: its import is refused whole, with the same words.
         const imported = cli(['members', 'import', ROSTER, '--db', o.path]);
         expect(imported.code).toBe(2);
-        expect(imported.err).toMatch(DISK_FULL);
+        // The day's backup, tried on the open, could not be made on the full disk either: said first.
+        const lines = imported.err.split('\n').filter(Boolean);
+        expect(lines.at(-1)).toMatch(DISK_FULL);
+        expect(lines.slice(0, -1).every((l) => l.startsWith("The day's automatic backup could not be made ("))).toBe(true);
         expect(dumpDatabase(o.app.db)).toBe(saved);
 
         rmSync(join(dir, 'filler'));

@@ -12,7 +12,10 @@ import { HOSTILE_STRINGS as COMMON_HOSTILE } from '../../fixtures/hostile';
 
 let app: TestApp;
 beforeAll(async () => {
-  app = openTestApp({ prefix: 'fuzz-' });
+  // A clock that moves two minutes at each look: the delay after the fuzzer's wrong passphrases
+  // (main/security/passphrase.ts) has always run out by the next call; no idle lock fires.
+  let t = 0;
+  app = openTestApp({ prefix: 'fuzz-', timers: { now: () => (t += 120_000), setTimeout: () => null, clearTimeout: () => undefined } });
   const rec = await seedSmith(app);
   value(await app.call('appointments:create', { memberId: rec.id, date: '2027-01-12', place: 'Jefferson City', kind: 'office' }));
   value(await app.call('estimates:save', { memberId: rec.id }));

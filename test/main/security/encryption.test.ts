@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openApp } from '../../../main/app';
 import { encryptInPlace, fileKind, openDatabase } from '../../../main/db/connection';
-import { changePassphrase, createKeyFile, keyFilePath, passphraseSecret, readKeyFile, recoverySecret, unlockKeyFile } from '../../../main/security/keys';
+import { createKeyFile, keyFilePath, passphraseSecret, readKeyFile, recoverySecret, unlockKeyFile } from '../../../main/security/keys';
 import { autoBackup, encryptPlainBackups, type BackupFile } from '../../../main/services/backups';
 import { backupDatabase, checkDatabase, previewBackup, restoreDatabase } from '../../../main/services/maintenance';
 import { memberFactsSchema } from '../../../shared/domain/member';
@@ -80,9 +80,9 @@ describe('no plaintext on disk', () => {
       for (const f of files) expect(leaks(readFileSync(f)), f).toEqual([]);
       return files.map((f) => f.slice(app.dir.length + 1)).sort();
     };
-    expect(scan()).toEqual(['backups/caseload-backup.db', 'backups/caseload-backup.keys.json', 'caseload.keys.json', 'caseload.sqlite', 'caseload.sqlite-shm', 'caseload.sqlite-wal']);
+    expect(scan()).toEqual(['backups/caseload-backup.db', 'backups/caseload-backup.keys.json', 'caseload.keys.json', 'caseload.sqlite', 'caseload.sqlite-shm', 'caseload.sqlite-wal', 'caseload.sqlite.lock']);
     app.app.close();
-    expect(scan()).toEqual(['backups/caseload-backup.db', 'backups/caseload-backup.keys.json', 'caseload.keys.json', 'caseload.sqlite']);
+    expect(scan()).toEqual(['backups/caseload-backup.db', 'backups/caseload-backup.keys.json', 'caseload.keys.json', 'caseload.sqlite', 'caseload.sqlite.lock']);
 
     // The file names no SQLite header: it is not a plain database to any tool.
     expect(fileKind(app.path)).toBe('encrypted');
@@ -226,31 +226,33 @@ describe('the passphrase', () => {
     value(await app.call('session:unlock', { passphrase: 'a new passphrase here' }));
   });
 
-  it('changing the passphrase rewraps the data key only: the old one fails, the new one works, the database file is not rewritten', async () => {
+  it('changing the passphrase re-keys the caseload: the old passphrase fails, the new one works, the recovery key still works, the data key is new', async () => {
     const app = openTestApp({ prefix: 'change-' });
     apps.push(app);
     await seedSmith(app);
-    app.services.session.lock('manual');
     const keyFile = keyFilePath(app.path);
-    const db = readFileSync(app.path);
     const fileBefore = readKeyFile(keyFile);
     const keyBefore = unlockKeyFile(keyFile, passphraseSecret(TEST_PASSPHRASE));
-    changePassphrase(keyFile, passphraseSecret(TEST_PASSPHRASE), passphraseSecret('the next passphrase'), { now: '2026-12-01T00:00:00.000Z', scrypt: TEST_SCRYPT });
+    value(await app.call('session:changePassphrase', { current: TEST_PASSPHRASE, next: 'the next passphrase' }));
+    // Still open and working after the re-key, with the new key.
+    expect(app.services.members.search({}).length).toBe(1);
     const fileAfter = readKeyFile(keyFile);
-    expect(readFileSync(app.path).equals(db)).toBe(true);
-    expect(fileAfter.wraps.recovery).toEqual(fileBefore.wraps.recovery);
-    expect(fileAfter.wraps.passphrase.kdf.salt).not.toBe(fileBefore.wraps.passphrase.kdf.salt);
-    expect(fileAfter).toMatchObject({ created: fileBefore.created, changed: '2026-12-01T00:00:00.000Z' });
+    expect(fileAfter.version).toBe(2);
+    expect(fileAfter).toMatchObject({ created: fileBefore.created });
     expect(fail(() => unlockKeyFile(keyFile, passphraseSecret(TEST_PASSPHRASE))).code).toBe('LOCKED');
     const keyAfter = unlockKeyFile(keyFile, passphraseSecret('the next passphrase'));
-    expect(keyAfter.equals(keyBefore)).toBe(true);
+    expect(keyAfter.equals(keyBefore)).toBe(false);
     const viaRecovery = unlockKeyFile(keyFile, recoverySecret(app.recoveryKey!));
-    expect(viaRecovery.equals(keyBefore)).toBe(true);
+    expect(viaRecovery.equals(keyAfter)).toBe(true);
+    app.services.session.lock('manual');
+    expect(fail(() => openDatabase(app.path, { readonly: true, key: keyBefore })).code).toBe('LOCKED');
     for (const k of [keyBefore, keyAfter, viaRecovery]) k.fill(0);
+    expect(err(await app.call('session:unlock', { passphrase: TEST_PASSPHRASE })).code).toBe('LOCKED');
     value(await app.call('session:unlock', { passphrase: 'the next passphrase' }));
     // Through the channel as well, while unlocked.
     expect(err(await app.call('session:changePassphrase', { current: TEST_PASSPHRASE, next: 'a third passphrase' })).code).toBe('LOCKED');
     value(await app.call('session:changePassphrase', { current: 'the next passphrase', next: 'a third passphrase' }));
+    expect(app.services.members.search({}).length).toBe(1);
   });
 
   it('the key file records its format, cipher and KDF parameters, and holds the data key only wrapped', () => {
@@ -258,18 +260,23 @@ describe('the passphrase', () => {
     const file = join(dir, 'caseload.keys.json');
     const { dataKey, recoveryKey } = createKeyFile(file, passphraseSecret(TEST_PASSPHRASE), { now: '2026-11-23T12:00:00.000Z', scrypt: TEST_SCRYPT });
     const k = readKeyFile(file);
-    expect(k).toMatchObject({ format: 'mosers-caseload-keys', version: 1, cipher: 'chacha20', created: '2026-11-23T12:00:00.000Z', changed: '2026-11-23T12:00:00.000Z' });
+    expect(k).toMatchObject({ format: 'mosers-caseload-keys', version: 2, cipher: 'chacha20', created: '2026-11-23T12:00:00.000Z', changed: '2026-11-23T12:00:00.000Z' });
+    expect(k.wraps.recovery).toMatchObject({ alg: 'x25519-hkdf-sha256-aes-256-gcm', kdf: { name: 'scrypt', N: 1024, r: 8, p: 1 } });
     for (const w of [k.wraps.passphrase, k.wraps.recovery]) {
-      expect(w).toMatchObject({ alg: 'aes-256-gcm', kdf: { name: 'scrypt', N: 1024, r: 8, p: 1 } });
+      expect(w.kdf).toMatchObject({ name: 'scrypt', N: 1024, r: 8, p: 1 });
       expect(Buffer.from(w.kdf.salt, 'base64')).toHaveLength(16);
       expect(Buffer.from(w.iv, 'base64')).toHaveLength(12);
       expect(Buffer.from(w.wrappedKey, 'base64')).toHaveLength(32);
     }
     const text = readFileSync(file);
     for (const secret of [dataKey, Buffer.from(dataKey.toString('hex')), Buffer.from(dataKey.toString('base64')), Buffer.from(recoveryKey), Buffer.from(TEST_PASSPHRASE)]) expect(text.includes(secret)).toBe(false);
-    // The wraps cannot be swapped: the passphrase wrap does not open as the recovery wrap.
+    // The wraps cannot be swapped: each has its own shape, and a key file with them swapped is damaged.
     writeFileSync(file, JSON.stringify({ ...k, wraps: { passphrase: k.wraps.recovery, recovery: k.wraps.passphrase } }));
-    expect(fail(() => unlockKeyFile(file, passphraseSecret(TEST_PASSPHRASE))).code).toBe('LOCKED');
+    expect(fail(() => unlockKeyFile(file, passphraseSecret(TEST_PASSPHRASE))).code).toBe('UNAVAILABLE');
+    // Nor can the recovery wrap be opened by the passphrase, nor one caseload's recovery wrap pass for another's.
+    writeFileSync(file, JSON.stringify(k));
+    expect(fail(() => unlockKeyFile(file, recoverySecret('0000-0000-0000-0000-0000-0000-0000-0000'))).code).toBe('LOCKED');
+    expect(unlockKeyFile(file, recoverySecret(recoveryKey)).equals(dataKey)).toBe(true);
     expect(fail(() => createKeyFile(file, passphraseSecret(TEST_PASSPHRASE), { now: 'x', scrypt: TEST_SCRYPT })).code).toBe('CONFLICT');
     dataKey.fill(0);
   });

@@ -220,3 +220,56 @@ describe('the lock through the app and dispatch', () => {
     expect(value(await app.call('session:status', {}))).toMatchObject({ idleLockMinutes: 1 });
   });
 });
+
+describe('wrong tries and weak passphrases', () => {
+  const code = (fn: () => unknown) => {
+    try {
+      fn();
+      return null;
+    } catch (err) {
+      return err as AppFailure;
+    }
+  };
+
+  it('thirty wrong tries in a row meet a growing delay (1 s, 2 s, 4 s … up to 60 s); a try during it is not looked at; a right one resets it', () => {
+    const { session, timers } = harness();
+    session.startLocked();
+    const waits: number[] = [];
+    for (let i = 1; i <= 30; i++) {
+      let err = code(() => session.unlock('not it at all'))!;
+      if (err.fields?.passphrase !== 'is not right') {
+        expect(err.message).toMatch(/^Too many wrong tries in a row: wait \d+ seconds?, then try again\./);
+        const s = Number(/wait (\d+) second/.exec(err.message)![1]);
+        waits.push(s);
+        // During the delay even the right passphrase is not looked at.
+        expect(code(() => session.unlock(TEST_PASSPHRASE))!.message).toMatch(/^Too many wrong tries/);
+        timers.advance(s * 1000);
+        err = code(() => session.unlock('not it at all'))!;
+      }
+      expect(err.fields).toEqual({ passphrase: 'is not right' });
+    }
+    // No delay after the first two; then doubling, capped at a minute.
+    expect(waits.slice(0, 8)).toEqual([1, 2, 4, 8, 16, 32, 60, 60]);
+    expect(waits).toHaveLength(27);
+    timers.advance(60_000);
+    session.unlock(TEST_PASSPHRASE);
+    expect(session.status().state).toBe('unlocked');
+    session.lock('manual');
+    // Reset by the right one: the next wrong try has no delay after it.
+    expect(code(() => session.unlock('not it at all'))?.fields).toEqual({ passphrase: 'is not right' });
+    session.unlock(TEST_PASSPHRASE);
+  });
+
+  it('a weak or common new passphrase is refused beside its field, at setup and at a change', () => {
+    const { session } = harness({ keyFile: false });
+    session.startLocked();
+    for (const weak of ['Summer2026!!', 'jeffersoncity2026', 'password1234', 'mosersmosers']) {
+      const err = code(() => session.setup(weak))!;
+      expect(err.code, weak).toBe('INVALID_INPUT');
+      expect(err.fields!.passphrase, weak).toMatch(/^is too easy to guess/);
+    }
+    expect(code(() => session.setup('short'))!.fields).toEqual({ passphrase: 'must be at least 10 characters' });
+    session.setup('river copper lantern meadow');
+    expect(code(() => session.changePassphrase('river copper lantern meadow', 'qwertyuiop12'))!.fields!.next).toMatch(/^is too easy to guess/);
+  });
+});

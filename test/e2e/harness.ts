@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -8,6 +9,7 @@ import { launchChromium } from '../../main/preview/browser';
 import { folderDocumentHost, RENDERER_BUILD } from '../../main/preview/run';
 import { attachBindingTransport, PREVIEW_ORIGIN, previewSenderAllowed } from '../../main/preview/transport';
 import type { Clock } from '../../main/services/context';
+import type { Estimate } from '../../shared/domain/estimate-schema';
 import { readFileSync } from 'node:fs';
 
 export const ARTIFACTS = join(import.meta.dirname, '../../test-results/e2e');
@@ -96,4 +98,14 @@ export async function pageStorage(page: Page): Promise<{ localStorage: number; s
 /** Every answer that crossed IPC but the audited reveal, as one string to search. */
 export function answersButReveal(s: Session): string {
   return JSON.stringify(s.answers.filter((a) => a.channel !== 'members:revealSsn'));
+}
+
+/** `npm run --silent estimate` on the case the workstation builds for this member. */
+export function cliEstimate(s: Session, memberId: number, extra: { backdropMonths?: number | null; retirementDate?: string } = {}): Estimate {
+  const c = s.app.services.estimates.caseFor({ memberId, ...extra });
+  const file = join(mkdtempSync(join(tmpdir(), 'e2e-case-')), 'case.json');
+  writeFileSync(file, JSON.stringify(c));
+  const p = spawnSync('npm', ['run', '--silent', 'estimate', '--', file], { encoding: 'utf8' });
+  if (p.status !== 0) throw new Error(`npm run estimate exited ${p.status}: ${p.stderr}`);
+  return JSON.parse(p.stdout) as Estimate;
 }

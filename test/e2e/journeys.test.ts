@@ -1,22 +1,10 @@
 // End-to-end journeys through the renderer in Debian Chromium, over the same dispatch as Electron.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Estimate } from '../../shared/domain/estimate-schema';
-import { answersButReveal, openMember, pageStorage, startSession, type Session } from './harness';
+import { answersButReveal, cliEstimate, openMember, pageStorage, startSession, type Session } from './harness';
 
-/** `npm run --silent estimate` on the case the workstation builds for this member. */
-function cliEstimate(s: Session, memberId: number, extra: { backdropMonths?: number | null; retirementDate?: string } = {}): Estimate {
-  const c = s.app.services.estimates.caseFor({ memberId, ...extra });
-  const file = join(mkdtempSync(join(tmpdir(), 'e2e-case-')), 'case.json');
-  writeFileSync(file, JSON.stringify(c));
-  const p = spawnSync('npm', ['run', '--silent', 'estimate', '--', file], { encoding: 'utf8' });
-  expect(p.status, p.stderr).toBe(0);
-  return JSON.parse(p.stdout) as Estimate;
-}
 
 describe('counselor journeys (preview transport, production CSP)', () => {
   let s: Session;

@@ -2,23 +2,13 @@
 // survives leaving the board, "Use for the packet" makes it current, the Print screen states it
 // before building, and the packet's statement carries its figures (BD-3, BD-4). Saved scenarios
 // with a label compare side by side.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Decimal } from '../../shared/calc/decimal';
 import type { Estimate } from '../../shared/domain/estimate-schema';
-import { openMember, startSession, type Session } from './harness';
+import { cliEstimate, openMember, startSession, type Session } from './harness';
 
-function cliEstimate(s: Session, memberId: number, extra: { backdropMonths?: number | null; retirementDate?: string } = {}): Estimate {
-  const c = s.app.services.estimates.caseFor({ memberId, ...extra });
-  const file = join(mkdtempSync(join(tmpdir(), 'e2e-case-')), 'case.json');
-  writeFileSync(file, JSON.stringify(c));
-  const p = spawnSync('npm', ['run', '--silent', 'estimate', '--', file], { encoding: 'utf8' });
-  expect(p.status, p.stderr).toBe(0);
-  return JSON.parse(p.stdout) as Estimate;
-}
 const dollars = (amount: string) => {
   const [whole = '0', cents = '00'] = amount.split('.');
   return `$${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;

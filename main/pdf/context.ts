@@ -215,6 +215,10 @@ export class DocContext {
     doc.setProducer('MOSERS counselor workstation (pdf-lib)');
     doc.setCreationDate(new Date(createdAt));
     doc.setModificationDate(new Date(createdAt));
+    // Accessibility (decision 50): the language of every text, and the Title shown in a viewer's
+    // title bar instead of the file name.
+    doc.catalog.set(PDFName.of('Lang'), PDFString.of('en-US'));
+    doc.catalog.getOrCreateViewerPreferences().setDisplayDocTitle(true);
     useNativeDeflate(doc.context);
     const seed = `${opts.title}|${createdAt}|${opts.flatten ? 'flat' : 'fillable'}`;
     const fonts = await embedFonts(doc, { fullRegular: !opts.flatten, tagSeed: seed, fallbacks: opts.fallbacks ?? [] });
@@ -337,10 +341,11 @@ export class DocContext {
    * A text field with its value, drawn with our own appearance: shrink to fit, then wrap, in the
    * embedded font (checked character by character, the field name in any error).
    */
-  textField(name: string, page: PDFPage, rect: Rect, value: string, opts: TextFieldOptions = {}): PDFTextField {
+  textField(name: string, tooltip: string, page: PDFPage, rect: Rect, value: string, opts: TextFieldOptions = {}): PDFTextField {
     const v = normalizeText(value);
     assertPrintable(v, name, 'regular', true);
     const field = this.form.createTextField(name);
+    this.describe(field.acroField.dict, tooltip);
     this.textFields.push(field);
     this.fieldFits.set(name, opts);
     const fit = this.fitFieldText(v, rect.width, rect.height, opts);
@@ -352,6 +357,7 @@ export class DocContext {
     // (drawing every field twice was a tenth of a packet's build time).
     const widget = (field as unknown as WidgetFactory).createWidget({ ...rect, borderWidth: 0, rotate: degrees(0), page: page.ref });
     const ref = this.doc.context.register(widget.dict);
+    this.describe(widget.dict, tooltip, false);
     field.acroField.addWidget(ref);
     field.updateAppearances(this.fonts.regular, (f, w, font) => this.textAppearance(f, w, font));
     this.addFallbackResources(field);
@@ -411,10 +417,23 @@ export class DocContext {
     return ops;
   }
 
-  checkBox(name: string, page: PDFPage, rect: Rect, checked: boolean): void {
+  /**
+   * The words a screen reader speaks for a field (decision 50): the field's /TU, and each
+   * widget's /Contents (for a radio button or check box, what marking it means).
+   */
+  private describe(dict: PDFDict, text: string, tu = true): void {
+    const t = normalizeText(text).replace(/\s+/g, ' ').trim();
+    if (t.length === 0) throw new Error('a form field needs a tooltip in words');
+    dict.set(PDFName.of(tu ? 'TU' : 'Contents'), PDFHexString.fromText(t));
+  }
+
+  /** A check box; `tooltip` names what checking it means; its widget says the marked state ("…: yes"). */
+  checkBox(name: string, tooltip: string, page: PDFPage, rect: Rect, checked: boolean): void {
     const box = this.form.createCheckBox(name);
     this.buttons.push(box);
+    this.describe(box.acroField.dict, tooltip);
     const { widget, ref, width, height } = this.buttonWidget(box, page, rect);
+    this.describe(widget.dict, `${tooltip}: yes`, false);
     box.acroField.addWidget(ref);
     widget.setAppearanceState(PDFName.of('Off'));
     this.setButtonAppearance(widget, PDFName.of('Yes'), 'check', width, height);
@@ -422,17 +441,22 @@ export class DocContext {
     if (checked) box.check();
   }
 
-  /** One option of a radio group; the group is created on first use. */
-  radioOption(group: string, value: string, page: PDFPage, rect: Rect, selected: boolean): void {
+  /**
+   * One option of a radio group; the group is created on first use. `tooltip` names the group
+   * ("Distribution"), `optionText` the option in words ("Cash"): the widget says both.
+   */
+  radioOption(group: string, tooltip: string, value: string, optionText: string, page: PDFPage, rect: Rect, selected: boolean): void {
     let entry = this.radios.get(group);
     if (!entry) {
       const g = this.form.createRadioGroup(group);
+      this.describe(g.acroField.dict, tooltip);
       this.buttons.push(g);
       entry = { group: g, selected: null };
       this.radios.set(group, entry);
     }
     const g = entry.group;
     const { widget, ref, width, height } = this.buttonWidget(g, page, rect);
+    this.describe(widget.dict, `${tooltip}: ${optionText}`, false);
     const onState = g.acroField.addWidgetWithOpt(ref, PDFHexString.fromText(value), !g.isMutuallyExclusive());
     widget.setAppearanceState(PDFName.of('Off'));
     this.setButtonAppearance(widget, onState, 'radio', width, height);

@@ -133,7 +133,7 @@ export function addElectionForm(ctx: DocContext, input: DocumentInput, opts: Bui
         ],
         radio: { group: 'election.plan', value: res.plan, selected: false },
       })),
-      { radioColumn: true, field: 'election.plan' },
+      { radioColumn: true, field: 'election.plan', radioLabel: 'Plan' },
     );
   };
 
@@ -184,7 +184,7 @@ export function addElectionForm(ctx: DocContext, input: DocumentInput, opts: Bui
         ...(withTemporary ? [{ header: 'Temporary benefit at retirement (BD-3)', width: 2.2, align: 'right' as const }] : []),
       ],
       rows,
-      { radioColumn: true, field: 'election.backdrop' },
+      { radioColumn: true, field: 'election.backdrop', radioLabel: 'BackDROP' },
     );
     w.paragraph('If you elect a BackDROP, also complete the BackDROP Distribution Form (CW-301). The estimate statement shows each payment option for each period.', { size: TYPE.small });
   };
@@ -204,7 +204,7 @@ export function addElectionForm(ctx: DocContext, input: DocumentInput, opts: Bui
     cells: [`${code}  ${optionLabel(code)}`, ...offered.flatMap((r) => [amountCell(r, code, 'monthly'), amountCell(r, code, 'survivor')])],
     radio: { group: 'election.option', value: code, selected: false },
   }));
-  if (codes.length > 0) w.table(columns, optionRows, { radioColumn: true, field: 'election.option' });
+  if (codes.length > 0) w.table(columns, optionRows, { radioColumn: true, field: 'election.option', radioLabel: 'Payment option' });
   else w.paragraph('No payment option is payable on this retirement date (ELIG-5).');
   const bases = [...new Set(offered.flatMap((r) => r.options.filter((o) => isActuarialBasis(o.basis)).map((o) => o.basis)))];
   if (bases.length > 0) {

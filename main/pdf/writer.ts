@@ -17,6 +17,8 @@ export type TextCell = {
   path?: string;
   align?: 'left' | 'right';
   multiline?: boolean;
+  /** The field's tooltip in words, when the label alone does not say whose it is. */
+  tooltip?: string;
 };
 export type CheckItem = { field: string; label: string; checked: boolean };
 export type ChecksCell = { kind: 'checks'; label: string; width: number; items: CheckItem[] };
@@ -64,6 +66,9 @@ export class DocWriter {
   y = 0;
   /** Where the content of the current page starts (below the header band and title). */
   topY = 0;
+  /** The current section's title (it names a field whose label is used twice in a document). */
+  private sectionTitle = '';
+  private readonly tooltips = new Set<string>();
 
   constructor(ctx: DocContext, meta: DocumentMeta & { subtitle?: string; step?: string }) {
     this.ctx = ctx;
@@ -143,7 +148,7 @@ export class DocWriter {
     const ensure = (height: number): void => {
       reach = Math.max(reach, start - (dry.y - height));
     };
-    Object.assign(dry, { ctx: measuringContext(this.ctx), meta: this.meta, page: this.page, y: start, topY: start, ensure });
+    Object.assign(dry, { ctx: measuringContext(this.ctx), meta: this.meta, page: this.page, y: start, topY: start, ensure, sectionTitle: this.sectionTitle, tooltips: new Set(this.tooltips) });
     block(dry);
     return Math.max(reach, start - dry.y);
   }
@@ -160,6 +165,7 @@ export class DocWriter {
   /** A section bar; keeps `keepWith` points of what follows on the same page. */
   section(title: string, keepWith = 40): void {
     const h = 15;
+    this.sectionTitle = title;
     this.ensure(h + keepWith);
     const y = this.y - h;
     this.ctx.fillRect(this.page, { x: this.left, y, width: this.width, height: h }, COLORS.sectionFill);
@@ -241,6 +247,21 @@ export class DocWriter {
     return { lines: line + 1, at };
   }
 
+  /**
+   * A field's tooltip in words (decision 50): its label; a label like "Primary beneficiary 1:
+   * name" names the rest of its row ("Primary beneficiary 1: relationship"); a label already used
+   * in this document gets its section's title in front ("Missouri income tax withholding:
+   * Filing status").
+   */
+  tooltip(label: string, rowGroup: string | null = null): string {
+    let t = normalizeText(label).replace(/\s+/g, ' ').trim();
+    // "Relationship" becomes "… : relationship"; "Social Security number" keeps its capitals.
+    if (rowGroup && !t.includes(':')) t = `${rowGroup}: ${/[A-Z]/.test(t.slice(1)) ? t : t.charAt(0).toLowerCase() + t.slice(1)}`;
+    if (this.tooltips.has(t) && this.sectionTitle) t = `${this.sectionTitle}: ${t}`;
+    this.tooltips.add(t);
+    return t;
+  }
+
   /** A row of boxed, labelled fields; the row grows so that no value is ever clipped. */
   row(cells: Cell[], opts: { minHeight?: number } = {}): void {
     const total = cells.reduce((s, c) => s + c.width, 0);
@@ -263,6 +284,8 @@ export class DocWriter {
     const top = this.y;
     const bottom = top - height;
     let x = this.left;
+    const first = cells[0]?.label ?? '';
+    const rowGroup = /^([^:]+): [^:]+$/.test(first) ? first.slice(0, first.indexOf(':')) : null;
     cells.forEach((c, i) => {
       const w = widths[i] ?? 0;
       this.ctx.strokeRect(this.page, { x, y: bottom, width: w, height }, COLORS.rule, 0.5);
@@ -271,21 +294,23 @@ export class DocWriter {
       if (c.kind === 'checks' || c.kind === 'radio') {
         const labels = c.kind === 'checks' ? c.items.map((it) => it.label) : c.options.map((o) => o.label);
         const { at } = this.inlineItems(labels, area.width);
+        let groupTip = '';
         labels.forEach((label, k) => {
           const pos = at[k] ?? { dx: 0, line: 0 };
           const cy = top - LABEL_AREA - ITEM_LINE * pos.line - ITEM_LINE / 2 - 1;
           const rect: Rect = { x: area.x + pos.dx, y: cy - CHECK / 2 + 1, width: CHECK, height: CHECK };
           if (c.kind === 'checks') {
             const item = c.items[k];
-            if (item) this.ctx.checkBox(item.field, this.page, rect, item.checked);
+            if (item) this.ctx.checkBox(item.field, this.tooltip(`${c.label}: ${item.label}`), this.page, rect, item.checked);
           } else {
             const opt = c.options[k];
-            if (opt) this.ctx.radioOption(c.group, opt.value, this.page, rect, c.selected === opt.value);
+            if (k === 0) groupTip = this.tooltip(c.label, rowGroup);
+            if (opt) this.ctx.radioOption(c.group, groupTip, opt.value, opt.label, this.page, rect, c.selected === opt.value);
           }
           this.ctx.text(this.page, label, { x: rect.x + CHECK + 4, y: cy - BASELINE_DROP * TYPE.body, size: TYPE.body, field: 'label' });
         });
       } else if (c.field) {
-        this.ctx.textField(c.field, this.page, area, c.value, { multiline: c.multiline, align: c.align });
+        this.ctx.textField(c.field, c.tooltip ?? this.tooltip(c.label, rowGroup), this.page, area, c.value, { multiline: c.multiline, align: c.align });
       } else {
         const fit = fits[i];
         if (fit) {
@@ -305,7 +330,9 @@ export class DocWriter {
   }
 
   /** A table with a shaded header row (repeated after a page break) and wrapped cells. */
-  table(columns: Column[], rows: TableRow[], opts: { size?: number; field?: string; radioColumn?: boolean } = {}): void {
+  table(columns: Column[], rows: TableRow[], opts: { size?: number; field?: string; radioColumn?: boolean; radioLabel?: string } = {}): void {
+    // The radio group's tooltip: the table's own label, else its section's title.
+    let groupTip: string | null = null;
     const size = opts.size ?? 8;
     const lh = size * LINE_HEIGHT;
     const total = columns.reduce((s, c) => s + c.width, 0);
@@ -354,7 +381,8 @@ export class DocWriter {
         if (i === 0 && opts.radioColumn) {
           if (row.radio) {
             const rect: Rect = { x: x + 4, y: this.y - 2.5 - lh / 2 - 4.5 + 1, width: 9, height: 9 };
-            this.ctx.radioOption(row.radio.group, row.radio.value, this.page, rect, row.radio.selected);
+            groupTip ??= this.tooltip(opts.radioLabel ?? (this.sectionTitle || (columns[0]?.header ?? 'Choice')));
+            this.ctx.radioOption(row.radio.group, groupTip, row.radio.value, (row.cells[0] ?? row.radio.value).replace(/\s+/g, ' '), this.page, rect, row.radio.selected);
           }
           tx += 14;
           tw -= 14;

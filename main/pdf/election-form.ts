@@ -259,13 +259,14 @@ export function addElectionForm(ctx: DocContext, input: DocumentInput, opts: Bui
 
   // The choices, the attestation that refers to them and the signature on one page (a measured
   // keep-together); when all of them cannot fit on one page, at least the last choice stays with
-  // the attestation and the signature.
+  // the attestation and the signature; and when even that cannot (the large-print edition), the
+  // attestation and the signature stay together, the choices on the pages just before.
   w.keepTogether((w) => {
     if (hasPlan) planChoice(w);
     if (eligible.length > 0) backdropChoice(w);
     w.keepTogether((w) => {
       optionChoice(w);
-      signing(w);
+      w.keepTogether(signing);
     });
   });
 }
@@ -283,7 +284,7 @@ function memberSignatureWithDate(w: DocWriter, statement: string): void {
 /** The election form alone, as PDF bytes. */
 export async function buildElectionForm(input: DocumentInput, opts: BuildOptions = {}): Promise<Uint8Array> {
   validateMemberText(input.member);
-  const ctx = await DocContext.create(pageIdentity(input.member), { flatten: opts.flatten ?? false, title: documentTitle('Retirement Election Form', input.member), fallbacks: memberFallbacks(input.member) });
+  const ctx = await DocContext.create(pageIdentity(input.member), { flatten: opts.flatten ?? false, title: documentTitle(opts.largePrint ? 'Retirement Election Form (large print)' : 'Retirement Election Form', input.member), fallbacks: memberFallbacks(input.member), largePrint: opts.largePrint });
   addElectionForm(ctx, input, opts);
   return ctx.finish();
 }

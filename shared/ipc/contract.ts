@@ -178,7 +178,7 @@ export const contract = {
     output: z.strictObject({ differences: z.array(z.strictObject({ path: z.string(), before: z.string().nullable(), after: z.string().nullable() })) }),
   },
   'documents:packet': {
-    input: z.strictObject({ ...estimateRequest, flatten: z.boolean().optional(), worksheet: z.boolean().optional() }),
+    input: z.strictObject({ ...estimateRequest, flatten: z.boolean().optional(), worksheet: z.boolean().optional(), largePrint: z.boolean().optional() }),
     output: z.strictObject({
       token: z.string().min(1),
       fileName: z.string().min(1),

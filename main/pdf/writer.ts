@@ -1,7 +1,7 @@
 // The page writer shared by every document: a header band with the system's name and the form
 // id, section bars, rows of boxed and labelled fields, tables and paragraphs, with page breaks.
 import type { PDFPage, RGB } from 'pdf-lib';
-import { BASELINE_DROP, COLORS, FORM_REVISION, PAGE, TYPE, type DocContext, type DocumentMeta, type Rect } from './context';
+import { BASELINE_DROP, COLORS, FORM_REVISION, LARGE_LABEL_MIN, PAGE, TYPE, type DocContext, type DocumentMeta, type Rect } from './context';
 import { normalizeText } from './fonts';
 import { fitText, LINE_HEIGHT, textWidth, wrapText, type FitResult } from './text';
 
@@ -370,14 +370,35 @@ export class DocWriter {
   table(columns: Column[], rows: TableRow[], opts: { size?: number; field?: string; radioColumn?: boolean; radioLabel?: string } = {}): void {
     // The radio group's tooltip: the table's own label, else its section's title.
     let groupTip: string | null = null;
-    const size = this.s(opts.size ?? 8);
-    const lh = size * LINE_HEIGHT;
     const total = columns.reduce((s, c) => s + c.width, 0);
     const widths = columns.map((c) => (c.width / total) * this.width);
     const regular = this.ctx.font('regular');
     const bold = this.ctx.font('bold');
-    const headerLines = columns.map((c, i) => wrapText(bold, normalizeText(c.header), this.s(TYPE.tableHeader), (widths[i] ?? 0) - 8));
-    const headerHeight = Math.max(...headerLines.map((l) => l.length)) * this.s(TYPE.tableHeader) * LINE_HEIGHT + 6;
+    const textRoom = (i: number): number => (widths[i] ?? 0) - 8 - (i === 0 && opts.radioColumn ? this.g(14) : 0);
+    // Large print: a figure is never cut across lines. Where a column is too narrow for its
+    // longest word at the edition's size, the table's type steps down, never below 12 pt.
+    const wholeWords = (size: number, texts: { font: typeof regular; text: string; col: number }[]): number => {
+      if (!this.ctx.largePrint) return size;
+      let fit = size;
+      for (const { font, text, col } of texts) {
+        for (const word of normalizeText(text).split(/\s+/)) {
+          const w = textWidth(font, word, 1);
+          if (w > 0) fit = Math.min(fit, textRoom(col) / w);
+        }
+      }
+      return Math.min(size, Math.floor(fit * 10) / 10);
+    };
+    const cellSize = wholeWords(this.s(opts.size ?? 8), rows.flatMap((r) => r.cells.map((text, col) => ({ font: r.bold ? bold : regular, text, col }))));
+    // Too many columns for whole figures at 12 pt: each row is printed as its own block instead.
+    if (cellSize < LARGE_LABEL_MIN) {
+      this.stackedTable(columns, rows, opts);
+      return;
+    }
+    const size = cellSize;
+    const lh = size * LINE_HEIGHT;
+    const headerSize = Math.max(LARGE_LABEL_MIN, wholeWords(this.s(TYPE.tableHeader), columns.map((c, col) => ({ font: bold, text: c.header, col }))));
+    const headerLines = columns.map((c, i) => wrapText(bold, normalizeText(c.header), headerSize, (widths[i] ?? 0) - 8));
+    const headerHeight = Math.max(...headerLines.map((l) => l.length)) * headerSize * LINE_HEIGHT + 6;
     const drawHeader = (): void => {
       const y0 = this.y - headerHeight;
       this.ctx.fillRect(this.page, { x: this.left, y: y0, width: this.width, height: headerHeight }, COLORS.sectionFill);
@@ -385,10 +406,10 @@ export class DocWriter {
       columns.forEach((c, i) => {
         const w = widths[i] ?? 0;
         const lines = headerLines[i] ?? [];
-        const hl = this.s(TYPE.tableHeader) * LINE_HEIGHT;
+        const hl = headerSize * LINE_HEIGHT;
         lines.forEach((line, k) => {
-          const y = this.y - 3 - hl * k - hl / 2 - BASELINE_DROP * this.s(TYPE.tableHeader);
-          this.ctx.text(this.page, line, { x: x + 4, y, size: this.s(TYPE.tableHeader), weight: 'bold', color: COLORS.band, field: 'table.header', align: c.align ?? 'left', width: w - 8 });
+          const y = this.y - 3 - hl * k - hl / 2 - BASELINE_DROP * headerSize;
+          this.ctx.text(this.page, line, { x: x + 4, y, size: headerSize, weight: 'bold', color: COLORS.band, field: 'table.header', align: c.align ?? 'left', width: w - 8 });
         });
         x += w;
       });
@@ -399,8 +420,7 @@ export class DocWriter {
     rows.forEach((row, r) => {
       const font = row.bold ? bold : regular;
       const cellLines = row.cells.map((text, i) => {
-        const w = (widths[i] ?? 0) - 8 - (i === 0 && opts.radioColumn ? this.g(14) : 0);
-        return wrapText(font, normalizeText(text), size, w);
+        return wrapText(font, normalizeText(text), size, textRoom(i));
       });
       const h = Math.max(...cellLines.map((l) => l.length)) * lh + 5;
       if (this.y - h < this.ctx.bottom) {
@@ -431,6 +451,45 @@ export class DocWriter {
         });
         x += w;
       });
+      this.y = y0;
+    });
+    this.y -= 8;
+  }
+
+  /**
+   * Large print, a table too wide for whole figures: each row a shaded block, its first cell in
+   * bold (with the row's radio button), then one line per other column, "Header: value", at
+   * body size. The same cells, the same order; each block kept on one page.
+   */
+  private stackedTable(columns: Column[], rows: TableRow[], opts: { field?: string; radioLabel?: string }): void {
+    const size = this.s(TYPE.body);
+    const lh = size * LINE_HEIGHT;
+    const box = this.g(9);
+    let groupTip: string | null = null;
+    rows.forEach((row, r) => {
+      const head = normalizeText(`${columns[0]?.header ?? ''}: ${row.cells[0] ?? ''}`).replace(/\n/g, ' ');
+      const headLines = wrapText(this.ctx.font('bold'), head, size, this.width - 12 - (row.radio ? box + 8 : 0));
+      const rest = columns.slice(1).flatMap((c, i) => wrapText(this.ctx.font(row.bold ? 'bold' : 'regular'), normalizeText(`${c.header}: ${(row.cells[i + 1] ?? '').replace(/\n/g, '; ')}`), size, this.width - 24));
+      const h = (headLines.length + rest.length) * lh + 8;
+      this.ensure(h);
+      const y0 = this.y - h;
+      if (row.shade ?? r % 2 === 0) this.ctx.fillRect(this.page, { x: this.left, y: y0, width: this.width, height: h }, COLORS.shade);
+      this.ctx.line(this.page, this.left, y0, this.right, y0, COLORS.lightRule, 0.6);
+      let y = this.y - 4;
+      let x = this.left + 6;
+      if (row.radio) {
+        groupTip ??= this.tooltip(opts.radioLabel ?? (this.sectionTitle || (columns[0]?.header ?? 'Choice')));
+        this.ctx.radioOption(row.radio.group, groupTip, row.radio.value, (row.cells[0] ?? row.radio.value).replace(/\s+/g, ' '), this.page, { x, y: y - lh / 2 - box / 2, width: box, height: box }, row.radio.selected);
+        x += box + 8;
+      }
+      for (const line of headLines) {
+        y -= lh;
+        this.ctx.text(this.page, line, { x, y: y + lh / 2 - BASELINE_DROP * size, size, weight: 'bold', field: opts.field ?? 'table' });
+      }
+      for (const line of rest) {
+        y -= lh;
+        this.ctx.text(this.page, line, { x: this.left + 18, y: y + lh / 2 - BASELINE_DROP * size, size, weight: row.bold ? 'bold' : 'regular', field: opts.field ?? 'table' });
+      }
       this.y = y0;
     });
     this.y -= 8;

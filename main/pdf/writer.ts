@@ -390,13 +390,13 @@ export class DocWriter {
     };
     const cellSize = wholeWords(this.s(opts.size ?? 8), rows.flatMap((r) => r.cells.map((text, col) => ({ font: r.bold ? bold : regular, text, col }))));
     // Too many columns for whole figures at 12 pt: each row is printed as its own block instead.
-    if (cellSize < LARGE_LABEL_MIN) {
+    if (this.ctx.largePrint && cellSize < LARGE_LABEL_MIN) {
       this.stackedTable(columns, rows, opts);
       return;
     }
     const size = cellSize;
     const lh = size * LINE_HEIGHT;
-    const headerSize = Math.max(LARGE_LABEL_MIN, wholeWords(this.s(TYPE.tableHeader), columns.map((c, col) => ({ font: bold, text: c.header, col }))));
+    const headerSize = Math.max(this.ctx.largePrint ? LARGE_LABEL_MIN : 0, wholeWords(this.s(TYPE.tableHeader), columns.map((c, col) => ({ font: bold, text: c.header, col }))));
     const headerLines = columns.map((c, i) => wrapText(bold, normalizeText(c.header), headerSize, (widths[i] ?? 0) - 8));
     const headerHeight = Math.max(...headerLines.map((l) => l.length)) * headerSize * LINE_HEIGHT + 6;
     const drawHeader = (): void => {

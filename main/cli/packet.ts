@@ -1,19 +1,20 @@
 // `npm run packet`: the documents a member signs, from the command line.
 //
-//   npm run packet -- CASE.json OUT.pdf [--flatten] [--worksheet]
+//   npm run packet -- CASE.json OUT.pdf [--flatten] [--worksheet] [--large-print]
 //       the Benefit Estimate Statement and the Personalized Retirement Election Form for a case
 //       file (CASE-FORMAT; names optional), as one PDF.
-//   npm run packet -- [--db CASELOAD] --member MEMBER_ID OUT.pdf [--flatten] [--worksheet]
+//   npm run packet -- [--db CASELOAD] --member MEMBER_ID OUT.pdf [--flatten] [--worksheet] [--large-print]
 //       the full appointment packet of a stored member, for the scenario the member record gives,
 //       built by the same documents service the app uses (main/services/documents.ts).
-//   npm run packet -- [--db CASELOAD] --roster ROSTER.csv|--upcoming DAYS OUT_DIR [--flatten] [--worksheet]
+//   npm run packet -- [--db CASELOAD] --roster ROSTER.csv|--upcoming DAYS OUT_DIR [--flatten] [--worksheet] [--large-print]
 //       one packet per member of a field-session or seminar roster (its member_id column), or per
 //       member with an appointment in the next DAYS days; a progress line per member on stderr and
 //       a summary of the members skipped and why.
 // An encrypted caseload takes its passphrase as every CLI command does (MOSERS_PASSPHRASE or
 // --passphrase-file PATH; never on the command line, never a prompt).
 // Fillable by default; `--flatten` prints every field into the page; `--worksheet` adds the
-// Counselor Worksheet (the derivation with rule ids). Invalid input: exit 2 with a message naming
+// Counselor Worksheet (the derivation with rule ids); `--large-print` builds the large-print
+// edition (body 14 pt and more, labels 12 pt and more, the same figures). Invalid input: exit 2 with a message naming
 // the argument, the file or the field, and nothing written. Each PDF is written to a temporary
 // file in the same folder and renamed, so a failure never leaves a half-written PDF.
 import { randomBytes } from 'node:crypto';
@@ -38,9 +39,9 @@ import { cliKey, takeSecretOptions, withKey } from './keys';
 
 export type PacketIo = { stdout: (s: string) => void; stderr: (s: string) => void; env?: NodeJS.ProcessEnv; clock?: Clock };
 
-const USAGE = `usage: npm run packet -- CASE.json OUT.pdf [--flatten] [--worksheet]
-       npm run packet -- [--db CASELOAD] --member MEMBER_ID OUT.pdf [--flatten] [--worksheet]
-       npm run packet -- [--db CASELOAD] --roster ROSTER.csv|--upcoming DAYS OUT_DIR [--flatten] [--worksheet]`;
+const USAGE = `usage: npm run packet -- CASE.json OUT.pdf [--flatten] [--worksheet] [--large-print]
+       npm run packet -- [--db CASELOAD] --member MEMBER_ID OUT.pdf [--flatten] [--worksheet] [--large-print]
+       npm run packet -- [--db CASELOAD] --roster ROSTER.csv|--upcoming DAYS OUT_DIR [--flatten] [--worksheet] [--large-print]`;
 
 /** Write `bytes` to `file` through a temporary file in the same folder and a rename. */
 export function writeFileAtomic(file: string, bytes: Uint8Array): void {
@@ -73,6 +74,7 @@ export async function runPacket(argv: string[], io: PacketIo): Promise<number> {
   const args = [...argv];
   const flatten = takeFlag(args, '--flatten');
   const worksheet = takeFlag(args, '--worksheet');
+  const largePrint = takeFlag(args, '--large-print');
   const db = takeOption(args, '--db');
   const member = takeOption(args, '--member');
   const roster = takeOption(args, '--roster');
@@ -85,12 +87,13 @@ export async function runPacket(argv: string[], io: PacketIo): Promise<number> {
     }
   }
   if (db !== undefined || member !== undefined || roster !== undefined || upcoming !== undefined) {
-    return runFromCaseload(args, { dbPath: db ?? defaultDbPath(io.env), member: member ?? undefined, roster: roster ?? undefined, upcoming: upcoming ?? undefined, flatten, worksheet, secrets }, io);
+    return runFromCaseload(args, { dbPath: db ?? defaultDbPath(io.env), member: member ?? undefined, roster: roster ?? undefined, upcoming: upcoming ?? undefined, flatten, worksheet, largePrint, secrets }, io);
   }
-  return runFromCaseFile(args, flatten, worksheet, io);
+  return runFromCaseFile(args, { flatten, worksheet, largePrint }, io);
 }
 
-async function runFromCaseFile(positional: string[], flatten: boolean, worksheet: boolean, io: PacketIo): Promise<number> {
+async function runFromCaseFile(positional: string[], opts: { flatten: boolean; worksheet: boolean; largePrint: boolean }, io: PacketIo): Promise<number> {
+  const { flatten, worksheet, largePrint } = opts;
   const [caseFile, outFile] = positional;
   if (!caseFile || !outFile || positional.length !== 2 || positional.some((a) => a.startsWith('--'))) {
     io.stderr(USAGE);
@@ -119,7 +122,7 @@ async function runFromCaseFile(positional: string[], flatten: boolean, worksheet
   let bytes: Uint8Array;
   let pages: number;
   try {
-    const packet = await buildEstimateAndElection({ estimate: result.value, member: documentMemberFromCase(c), case: c }, { flatten, worksheet });
+    const packet = await buildEstimateAndElection({ estimate: result.value, member: documentMemberFromCase(c), case: c }, { flatten, worksheet, largePrint });
     bytes = packet.bytes;
     pages = packet.pageCount;
   } catch (err) {
@@ -138,10 +141,10 @@ async function runFromCaseFile(positional: string[], flatten: boolean, worksheet
   if (!canRetire(result.value)) {
     const why = notEligibleText(result.value);
     io.stderr(`${why.title}: ${why.lines.join(' ')} The PDF holds the estimate statement only (no election form).`);
-    io.stdout(`${outFile}: ${pages} pages (estimate statement only${flatten ? ', flattened' : ''})`);
+    io.stdout(`${outFile}: ${pages} pages (estimate statement only${flatten ? ', flattened' : ''}${largePrint ? ', large print' : ''})`);
     return 0;
   }
-  io.stdout(`${outFile}: ${pages} pages (estimate statement and election form${worksheet ? ', counselor worksheet' : ''}${flatten ? ', flattened' : ', fillable'})`);
+  io.stdout(`${outFile}: ${pages} pages (estimate statement and election form${worksheet ? ', counselor worksheet' : ''}${flatten ? ', flattened' : ', fillable'}${largePrint ? ', large print' : ''})`);
   return 0;
 }
 
@@ -152,6 +155,7 @@ type CaseloadRun = {
   upcoming: string | undefined;
   flatten: boolean;
   worksheet: boolean;
+  largePrint: boolean;
   secrets: ReturnType<typeof takeSecretOptions>;
 };
 
@@ -203,8 +207,8 @@ async function runFromCaseload(positional: string[], run: CaseloadRun, io: Packe
     // A packet is audited in the caseload: a damaged (read-only) caseload is refused, with the way back.
     if (app.degraded) throw new AppFailure('UNAVAILABLE', degradedMessage(app.degraded));
     const docs = app.services.documents;
-    const opts = { flatten: run.flatten, worksheet: run.worksheet };
-    const how = `${run.worksheet ? ', counselor worksheet' : ''}${run.flatten ? ', flattened' : ', fillable'}`;
+    const opts = { flatten: run.flatten, worksheet: run.worksheet, largePrint: run.largePrint };
+    const how = `${run.worksheet ? ', counselor worksheet' : ''}${run.flatten ? ', flattened' : ', fillable'}${run.largePrint ? ', large print' : ''}`;
 
     if (run.member !== undefined) {
       const found = app.services.members.findByMemberId(run.member);

@@ -24,7 +24,7 @@ import {
 import type { PDFCheckBox, PDFFont, PDFForm, PDFOperator, PDFPage, PDFRadioGroup, PDFTextField, PDFWidgetAnnotation, RGB } from 'pdf-lib';
 import { assertPrintable, embedFonts, fontRuns, normalizeText, type DocumentFonts, type FallbackId, type FontWeight } from './fonts';
 import { compressContentStreams, rawContentStream, useNativeDeflate } from './compress';
-import { fitText, type FitResult } from './text';
+import { fitText, wrapText, type FitResult } from './text';
 
 export const PAGE = { width: 612, height: 792, marginX: 36, top: 36, bottom: 58 } as const;
 
@@ -49,6 +49,22 @@ export const TYPE = {
   footer: 7,
   footerMin: 5,
 } as const;
+
+/**
+ * The large-print edition (decision 51): every size of the type scale times LARGE_PRINT, and
+ * never below 14 pt for text of 8 pt and more (body, values, tables) nor below 12 pt for the
+ * smaller (labels, table headers, footers). Spacing scales by LARGE_PRINT; layout follows, as
+ * every block is measured before it is placed.
+ */
+export const LARGE_PRINT = 1.65;
+export const LARGE_BODY_MIN = 14;
+export const LARGE_LABEL_MIN = 12;
+
+/** The printed size of a size of the type scale, in the standard or the large-print edition. */
+export function printedSize(size: number, largePrint: boolean): number {
+  if (!largePrint) return size;
+  return Math.max(size >= 8 ? LARGE_BODY_MIN : LARGE_LABEL_MIN, Math.round(size * LARGE_PRINT * 100) / 100);
+}
 
 export const COLORS = {
   ink: rgb(0.08, 0.09, 0.11),
@@ -174,6 +190,12 @@ export class DocContext {
   readonly fonts: DocumentFonts;
   readonly memberName: string;
   readonly flatten: boolean;
+  /** The large-print edition: sizes through `pt`, spacing times `k`, a taller footer. */
+  readonly largePrint: boolean;
+  /** The spacing factor: 1, or LARGE_PRINT. */
+  readonly k: number;
+  /** The lowest line content may reach: above the footer. */
+  readonly bottom: number;
   private readonly pageMeta = new Map<PDFPage, DocumentMeta>();
   private readonly radios = new Map<string, { group: PDFRadioGroup; selected: string | null }>();
   private readonly fieldFits = new Map<string, TextFieldOptions>();
@@ -189,16 +211,19 @@ export class DocContext {
   /** Printed in every page footer: the member's name, member ID and masked SSN. */
   readonly identity: PageIdentity;
 
-  private constructor(doc: PDFDocument, fonts: DocumentFonts, identity: PageIdentity, flatten: boolean) {
+  private constructor(doc: PDFDocument, fonts: DocumentFonts, identity: PageIdentity, flatten: boolean, largePrint: boolean) {
     this.doc = doc;
     this.form = doc.getForm();
     this.fonts = fonts;
     this.identity = identity;
     this.memberName = identity.name;
     this.flatten = flatten;
+    this.largePrint = largePrint;
+    this.k = largePrint ? LARGE_PRINT : 1;
+    this.bottom = largePrint ? this.largeFooter().top + 10 : PAGE.bottom;
     // Default resources for viewers that redraw a field: our font, never Helvetica.
     this.form.acroForm.dict.set(PDFName.of('DR'), doc.context.obj({ Font: { [fonts.regular.name]: fonts.regular.ref } }));
-    this.form.acroForm.dict.set(PDFName.of('DA'), PDFString.of(`/${fonts.regular.name} ${TYPE.value} Tf 0 g`));
+    this.form.acroForm.dict.set(PDFName.of('DA'), PDFString.of(`/${fonts.regular.name} ${printedSize(TYPE.value, largePrint)} Tf 0 g`));
   }
 
   /**
@@ -206,7 +231,7 @@ export class DocContext {
    * build (ISO 8601, from the caller's clock), the creation date and the seed of the trailer ID
    * and the subset tags, so the same document built at the same instant is the same bytes.
    */
-  static async create(identity: PageIdentity, opts: { flatten: boolean; title: string; createdAt?: string | undefined; fallbacks?: Iterable<FallbackId> }): Promise<DocContext> {
+  static async create(identity: PageIdentity, opts: { flatten: boolean; title: string; createdAt?: string | undefined; fallbacks?: Iterable<FallbackId>; largePrint?: boolean | undefined }): Promise<DocContext> {
     const doc = await PDFDocument.create({ updateMetadata: false });
     const createdAt = opts.createdAt ?? new Date().toISOString();
     doc.setTitle(opts.title);
@@ -215,13 +240,22 @@ export class DocContext {
     doc.setProducer('MOSERS counselor workstation (pdf-lib)');
     doc.setCreationDate(new Date(createdAt));
     doc.setModificationDate(new Date(createdAt));
+    // Accessibility (decision 50): the language of every text, and the Title shown in a viewer's
+    // title bar instead of the file name.
+    doc.catalog.set(PDFName.of('Lang'), PDFString.of('en-US'));
+    doc.catalog.getOrCreateViewerPreferences().setDisplayDocTitle(true);
     useNativeDeflate(doc.context);
-    const seed = `${opts.title}|${createdAt}|${opts.flatten ? 'flat' : 'fillable'}`;
+    const seed = `${opts.title}|${createdAt}|${opts.flatten ? 'flat' : 'fillable'}${opts.largePrint ? '|large' : ''}`;
     const fonts = await embedFonts(doc, { fullRegular: !opts.flatten, tagSeed: seed, fallbacks: opts.fallbacks ?? [] });
     // The trailer ID (ISO 32000-1, 14.4): both halves the same for a new document.
     const id = createHash('sha256').update(seed).digest('hex').slice(0, 32);
     doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
-    return new DocContext(doc, fonts, identity, opts.flatten);
+    return new DocContext(doc, fonts, identity, opts.flatten, opts.largePrint ?? false);
+  }
+
+  /** The printed size of a size of the type scale (see `printedSize`). */
+  pt(size: number): number {
+    return printedSize(size, this.largePrint);
   }
 
   font(weight: FontWeight): PDFFont {
@@ -327,20 +361,25 @@ export class DocContext {
 
   /** The fit a text field will use in a widget of this size (the same computation as its appearance). */
   fitFieldText(value: string, width: number, height: number, opts: TextFieldOptions = {}): FitResult {
-    return fitText(this.fonts.regular, normalizeText(value), width - 2 * FIELD_PAD_X, height - 2 * FIELD_PAD_Y, {
-      maxSize: opts.maxSize ?? TYPE.value,
-      minSize: opts.minSize ?? TYPE.valueMin,
-    });
+    return fitText(this.fonts.regular, normalizeText(value), width - 2 * FIELD_PAD_X, height - 2 * FIELD_PAD_Y, this.valueSizes(opts));
+  }
+
+  /** A value's largest and smallest size; in large print a value never shrinks below body size. */
+  private valueSizes(opts: TextFieldOptions): { maxSize: number; minSize: number } {
+    const maxSize = this.pt(opts.maxSize ?? TYPE.value);
+    const minSize = this.pt(opts.minSize ?? TYPE.valueMin);
+    return { maxSize, minSize: this.largePrint ? Math.min(maxSize, Math.max(minSize, LARGE_BODY_MIN)) : minSize };
   }
 
   /**
    * A text field with its value, drawn with our own appearance: shrink to fit, then wrap, in the
    * embedded font (checked character by character, the field name in any error).
    */
-  textField(name: string, page: PDFPage, rect: Rect, value: string, opts: TextFieldOptions = {}): PDFTextField {
+  textField(name: string, tooltip: string, page: PDFPage, rect: Rect, value: string, opts: TextFieldOptions = {}): PDFTextField {
     const v = normalizeText(value);
     assertPrintable(v, name, 'regular', true);
     const field = this.form.createTextField(name);
+    this.describe(field.acroField.dict, tooltip);
     this.textFields.push(field);
     this.fieldFits.set(name, opts);
     const fit = this.fitFieldText(v, rect.width, rect.height, opts);
@@ -352,6 +391,7 @@ export class DocContext {
     // (drawing every field twice was a tenth of a packet's build time).
     const widget = (field as unknown as WidgetFactory).createWidget({ ...rect, borderWidth: 0, rotate: degrees(0), page: page.ref });
     const ref = this.doc.context.register(widget.dict);
+    this.describe(widget.dict, tooltip, false);
     field.acroField.addWidget(ref);
     field.updateAppearances(this.fonts.regular, (f, w, font) => this.textAppearance(f, w, font));
     this.addFallbackResources(field);
@@ -378,10 +418,7 @@ export class DocContext {
     const r = widget.getRectangle();
     const opts = this.fieldFits.get(field.getName()) ?? {};
     const text = normalizeText(field.getText() ?? '');
-    const fit = fitText(font, text, r.width - 2 * FIELD_PAD_X, r.height - 2 * FIELD_PAD_Y, {
-      maxSize: opts.maxSize ?? TYPE.value,
-      minSize: opts.minSize ?? TYPE.valueMin,
-    });
+    const fit = fitText(font, text, r.width - 2 * FIELD_PAD_X, r.height - 2 * FIELD_PAD_Y, this.valueSizes(opts));
     field.acroField.setDefaultAppearance(`/${font.name} ${fit.size} Tf 0 g`);
     const ys = baselines(FIELD_PAD_Y, r.height - 2 * FIELD_PAD_Y, fit.lines.length, fit.size, fit.lineHeight);
     const ops: PDFOperator[] = [beginMarkedContent('Tx'), pushGraphicsState(), rectangle(0, 0, r.width, r.height), clip(), endPath()];
@@ -411,10 +448,23 @@ export class DocContext {
     return ops;
   }
 
-  checkBox(name: string, page: PDFPage, rect: Rect, checked: boolean): void {
+  /**
+   * The words a screen reader speaks for a field (decision 50): the field's /TU, and each
+   * widget's /Contents (for a radio button or check box, what marking it means).
+   */
+  private describe(dict: PDFDict, text: string, tu = true): void {
+    const t = normalizeText(text).replace(/\s+/g, ' ').trim();
+    if (t.length === 0) throw new Error('a form field needs a tooltip in words');
+    dict.set(PDFName.of(tu ? 'TU' : 'Contents'), PDFHexString.fromText(t));
+  }
+
+  /** A check box; `tooltip` names what checking it means; its widget says the marked state ("…: yes"). */
+  checkBox(name: string, tooltip: string, page: PDFPage, rect: Rect, checked: boolean): void {
     const box = this.form.createCheckBox(name);
     this.buttons.push(box);
+    this.describe(box.acroField.dict, tooltip);
     const { widget, ref, width, height } = this.buttonWidget(box, page, rect);
+    this.describe(widget.dict, `${tooltip}: yes`, false);
     box.acroField.addWidget(ref);
     widget.setAppearanceState(PDFName.of('Off'));
     this.setButtonAppearance(widget, PDFName.of('Yes'), 'check', width, height);
@@ -422,17 +472,22 @@ export class DocContext {
     if (checked) box.check();
   }
 
-  /** One option of a radio group; the group is created on first use. */
-  radioOption(group: string, value: string, page: PDFPage, rect: Rect, selected: boolean): void {
+  /**
+   * One option of a radio group; the group is created on first use. `tooltip` names the group
+   * ("Distribution"), `optionText` the option in words ("Cash"): the widget says both.
+   */
+  radioOption(group: string, tooltip: string, value: string, optionText: string, page: PDFPage, rect: Rect, selected: boolean): void {
     let entry = this.radios.get(group);
     if (!entry) {
       const g = this.form.createRadioGroup(group);
+      this.describe(g.acroField.dict, tooltip);
       this.buttons.push(g);
       entry = { group: g, selected: null };
       this.radios.set(group, entry);
     }
     const g = entry.group;
     const { widget, ref, width, height } = this.buttonWidget(g, page, rect);
+    this.describe(widget.dict, `${tooltip}: ${optionText}`, false);
     const onState = g.acroField.addWidgetWithOpt(ref, PDFHexString.fromText(value), !g.isMutuallyExclusive());
     widget.setAppearanceState(PDFName.of('Off'));
     this.setButtonAppearance(widget, onState, 'radio', width, height);
@@ -510,7 +565,53 @@ export class DocContext {
    * Every page's footer: the form's code and title with "Page N of M" counting the pages of that
    * form (not of the packet), and the member's name, member ID and masked SSN.
    */
+  /**
+   * The large-print footer, stacked line by line from `top` down (nothing side by side at 12 pt):
+   * where to send it, a rule, the form and page (two lines kept for it), the member ID and SSN, the name.
+   */
+  private largeFooter(): { top: number; size: number; lh: number; returnTo: string[]; name: string[] } {
+    const size = this.pt(TYPE.footer);
+    const lh = size * 1.22;
+    const width = PAGE.width - 2 * PAGE.marginX;
+    const returnTo = wrapText(this.fonts.regular, normalizeText(RETURN_TO), size, width);
+    const name = wrapText(this.fonts.regular, normalizeText(this.identity.name || 'Member'), size, width);
+    const lines = returnTo.length + 2 + 1 + name.length;
+    return { top: 24 + lines * lh + 6, size, lh, returnTo, name };
+  }
+
+  private drawLargeFooters(): void {
+    const pages = this.doc.getPages();
+    const ranges = this.documents();
+    const id = this.identity;
+    const ids = [id.memberId ? `Member ID ${id.memberId}` : 'Member ID not on file', id.maskedSsn ? `SSN ${id.maskedSsn}` : 'SSN not on file'].join('  ·  ');
+    const f = this.largeFooter();
+    const width = PAGE.width - 2 * PAGE.marginX;
+    pages.forEach((page, i) => {
+      const meta = this.pageMeta.get(page);
+      const range = ranges.find((r) => r.firstPage <= i + 1 && i + 1 <= r.lastPage);
+      let y = f.top;
+      const put = (line: string, field: string, color: RGB): void => {
+        y -= f.lh;
+        this.text(page, line, { x: PAGE.marginX, y: y + f.lh / 2 - BASELINE_DROP * f.size, size: f.size, color, field });
+      };
+      for (const line of f.returnTo) put(line, 'footer.returnTo', COLORS.ink);
+      this.line(page, PAGE.marginX, y - 2, PAGE.width - PAGE.marginX, y - 2, COLORS.rule, 0.75);
+      y -= 4;
+      const pageOf = range ? `Page ${i + 1 - range.firstPage + 1} of ${range.lastPage - range.firstPage + 1}` : `Page ${i + 1} of ${pages.length}`;
+      const doc = wrapText(this.fonts.regular, normalizeText(meta ? `${meta.code} (${FORM_REVISION})  ${meta.title}  ·  ${pageOf}` : pageOf), f.size, width);
+      const docTop = y;
+      for (const line of doc.slice(0, 2)) put(line, 'footer.document', COLORS.muted);
+      y = docTop - 2 * f.lh;
+      put(ids, 'member.memberId', COLORS.muted);
+      for (const line of f.name) put(line, 'member.name', COLORS.muted);
+    });
+  }
+
   private drawFooters(): void {
+    if (this.largePrint) {
+      this.drawLargeFooters();
+      return;
+    }
     const pages = this.doc.getPages();
     const ranges = this.documents();
     const id = this.identity;

@@ -133,7 +133,7 @@ export function addElectionForm(ctx: DocContext, input: DocumentInput, opts: Bui
         ],
         radio: { group: 'election.plan', value: res.plan, selected: false },
       })),
-      { radioColumn: true, field: 'election.plan' },
+      { radioColumn: true, field: 'election.plan', radioLabel: 'Plan' },
     );
   };
 
@@ -184,7 +184,7 @@ export function addElectionForm(ctx: DocContext, input: DocumentInput, opts: Bui
         ...(withTemporary ? [{ header: 'Temporary benefit at retirement (BD-3)', width: 2.2, align: 'right' as const }] : []),
       ],
       rows,
-      { radioColumn: true, field: 'election.backdrop' },
+      { radioColumn: true, field: 'election.backdrop', radioLabel: 'BackDROP' },
     );
     w.paragraph('If you elect a BackDROP, also complete the BackDROP Distribution Form (CW-301). The estimate statement shows each payment option for each period.', { size: TYPE.small });
   };
@@ -204,7 +204,7 @@ export function addElectionForm(ctx: DocContext, input: DocumentInput, opts: Bui
     cells: [`${code}  ${optionLabel(code)}`, ...offered.flatMap((r) => [amountCell(r, code, 'monthly'), amountCell(r, code, 'survivor')])],
     radio: { group: 'election.option', value: code, selected: false },
   }));
-  if (codes.length > 0) w.table(columns, optionRows, { radioColumn: true, field: 'election.option' });
+  if (codes.length > 0) w.table(columns, optionRows, { radioColumn: true, field: 'election.option', radioLabel: 'Payment option' });
   else w.paragraph('No payment option is payable on this retirement date (ELIG-5).');
   const bases = [...new Set(offered.flatMap((r) => r.options.filter((o) => isActuarialBasis(o.basis)).map((o) => o.basis)))];
   if (bases.length > 0) {
@@ -259,13 +259,14 @@ export function addElectionForm(ctx: DocContext, input: DocumentInput, opts: Bui
 
   // The choices, the attestation that refers to them and the signature on one page (a measured
   // keep-together); when all of them cannot fit on one page, at least the last choice stays with
-  // the attestation and the signature.
+  // the attestation and the signature; and when even that cannot (the large-print edition), the
+  // attestation and the signature stay together, the choices on the pages just before.
   w.keepTogether((w) => {
     if (hasPlan) planChoice(w);
     if (eligible.length > 0) backdropChoice(w);
     w.keepTogether((w) => {
       optionChoice(w);
-      signing(w);
+      w.keepTogether(signing);
     });
   });
 }
@@ -283,7 +284,7 @@ function memberSignatureWithDate(w: DocWriter, statement: string): void {
 /** The election form alone, as PDF bytes. */
 export async function buildElectionForm(input: DocumentInput, opts: BuildOptions = {}): Promise<Uint8Array> {
   validateMemberText(input.member);
-  const ctx = await DocContext.create(pageIdentity(input.member), { flatten: opts.flatten ?? false, title: documentTitle('Retirement Election Form', input.member), fallbacks: memberFallbacks(input.member) });
+  const ctx = await DocContext.create(pageIdentity(input.member), { flatten: opts.flatten ?? false, title: documentTitle(opts.largePrint ? 'Retirement Election Form (large print)' : 'Retirement Election Form', input.member), fallbacks: memberFallbacks(input.member), largePrint: opts.largePrint });
   addElectionForm(ctx, input, opts);
   return ctx.finish();
 }

@@ -340,7 +340,7 @@ function addPlanResult(w: DocWriter, res: PlanResult, count: number, retirementD
 /** The statement alone, as PDF bytes. */
 export async function buildEstimateStatement(input: DocumentInput, opts: BuildOptions = {}): Promise<Uint8Array> {
   validateMemberText(input.member);
-  const ctx = await DocContext.create(pageIdentity(input.member), { flatten: opts.flatten ?? false, title: documentTitle('Benefit Estimate Statement', input.member), fallbacks: memberFallbacks(input.member) });
+  const ctx = await DocContext.create(pageIdentity(input.member), { flatten: opts.flatten ?? false, title: documentTitle(opts.largePrint ? 'Benefit Estimate Statement (large print)' : 'Benefit Estimate Statement', input.member), fallbacks: memberFallbacks(input.member), largePrint: opts.largePrint });
   addEstimateStatement(ctx, input, opts);
   return ctx.finish();
 }

@@ -71,7 +71,13 @@ function markOverdue(ctx: DocContext, input: DocumentInput, opts: BuildOptions):
 async function start(input: DocumentInput, opts: BuildOptions, title: string): Promise<DocContext> {
   validateMemberText(input.member);
   if (input.estimate.results.length === 0) throw new Error('estimate: has no results');
-  return DocContext.create(pageIdentity(input.member), { flatten: opts.flatten ?? false, title: documentTitle(title, input.member), createdAt: opts.createdAt, fallbacks: memberFallbacks(input.member) });
+  return DocContext.create(pageIdentity(input.member), {
+    flatten: opts.flatten ?? false,
+    title: documentTitle(opts.largePrint ? `${title} (large print)` : title, input.member),
+    createdAt: opts.createdAt,
+    fallbacks: memberFallbacks(input.member),
+    largePrint: opts.largePrint,
+  });
 }
 
 async function finish(ctx: DocContext): Promise<PacketResult> {

@@ -161,6 +161,8 @@ export type BuildOptions = {
   worksheet?: boolean;
   /** The instant of the build (ISO 8601): the PDF's creation date; default now. */
   createdAt?: string;
+  /** The large-print edition: body text 14 pt and more, labels 12 pt and more (decision 51). */
+  largePrint?: boolean;
 };
 
 /** The name printed on documents and in every page footer. */

@@ -53,7 +53,7 @@ export function unprintableFailure(err: UnprintableCharacterError): AppFailure {
 type Built = { bytes: Uint8Array; fileName: string; memberId: number };
 
 /** A packet for a stored member: the estimate request and how to print it. */
-export type PacketRequest = EstimateRequest & { flatten?: boolean | undefined; worksheet?: boolean | undefined };
+export type PacketRequest = EstimateRequest & { flatten?: boolean | undefined; worksheet?: boolean | undefined; largePrint?: boolean | undefined };
 const KEEP_PACKETS = 5;
 
 /**
@@ -123,6 +123,7 @@ export function documentsService(
       result = await buildPacket(input, {
         flatten: req.flatten ?? false,
         worksheet: req.worksheet ?? false,
+        largePrint: req.largePrint ?? false,
         createdAt: ctx.clock.now(),
         backdropInstallments: settings.get().backdropInstallments,
         onProgress,
@@ -134,7 +135,7 @@ export function documentsService(
       throw err;
     }
     const row = members.requireRow(req.memberId);
-    const fileName = `${row.last_name}-${row.member_id}-packet-${c.retirementDate}.pdf`.replace(/[^A-Za-z0-9._-]+/g, '-');
+    const fileName = `${row.last_name}-${row.member_id}-packet-${c.retirementDate}${req.largePrint ? '-large-print' : ''}.pdf`.replace(/[^A-Za-z0-9._-]+/g, '-');
     // ELIG-5: nothing to sign; the cover says why and the first date the member can retire.
     const notEligible = canRetire(estimate) ? null : notEligibleText(estimate);
     return { result, fileName, scenario, described, notEligible, memberId: row.member_id };
@@ -155,7 +156,7 @@ export function documentsService(
      */
     async batch(
       memberIds: number[],
-      req: { flatten?: boolean; worksheet?: boolean },
+      req: { flatten?: boolean; worksheet?: boolean; largePrint?: boolean },
       deliver: (p: { memberId: string; fileName: string; bytes: Uint8Array; pageCount: number; notEligible: { title: string; lines: string[] } | null }) => void,
       onProgress?: (p: { done: number; total: number; memberId: string; outcome: 'built' | 'skipped' }) => void,
     ): Promise<{ built: number; skipped: { memberId: string; reason: string }[] }> {
@@ -166,7 +167,7 @@ export function documentsService(
         const label = repos.members.get(id)?.member_id ?? `#${id}`;
         let outcome: 'built' | 'skipped' = 'built';
         try {
-          const b = await build({ memberId: id, flatten: req.flatten, worksheet: req.worksheet });
+          const b = await build({ memberId: id, flatten: req.flatten, worksheet: req.worksheet, largePrint: req.largePrint });
           deliver({ memberId: b.memberId, fileName: b.fileName, bytes: b.result.bytes, pageCount: b.result.pageCount, notEligible: b.notEligible });
           members.audit(id, 'documents', 'packet', null, `built for ${b.described} (${b.result.pageCount} pages, batch)`);
           ok++;

@@ -188,7 +188,7 @@ export const contract = {
     output: z.strictObject({ scenario: scenarioSchema, record: memberRecordSchema }),
   },
   'documents:packet': {
-    input: z.strictObject({ ...estimateRequest, flatten: z.boolean().optional(), worksheet: z.boolean().optional() }),
+    input: z.strictObject({ ...estimateRequest, flatten: z.boolean().optional(), worksheet: z.boolean().optional(), largePrint: z.boolean().optional() }),
     output: z.strictObject({
       token: z.string().min(1),
       fileName: z.string().min(1),

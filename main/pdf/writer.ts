@@ -276,7 +276,7 @@ export class DocWriter {
   }
 
   /**
-   * A field's tooltip in words (decision 50): its label; a label like "Primary beneficiary 1:
+   * A field's tooltip in words (decision 73): its label; a label like "Primary beneficiary 1:
    * name" names the rest of its row ("Primary beneficiary 1: relationship"); a label already used
    * in this document gets its section's title in front ("Missouri income tax withholding:
    * Filing status").

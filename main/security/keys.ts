@@ -43,7 +43,7 @@ const wrapSchema = z.strictObject({
 /**
  * Version 2's recovery wrap: the data key sealed to an X25519 public key whose private key is
  * derived (scrypt) from the recovery key. Sealing needs only the public key, so a re-key wraps the
- * new data key for the same recovery key without anyone typing it (decision 43).
+ * new data key for the same recovery key without anyone typing it (decision 71).
  */
 const recoverySchema = z.strictObject({
   alg: z.literal('x25519-hkdf-sha256-aes-256-gcm'),

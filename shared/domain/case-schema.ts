@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { tryParseDate, tryParseMonth } from '../calc/dates';
+import { daysInMonth, longMonth, tryParseDate, tryParseMonth } from '../calc/dates';
 import { Decimal } from '../calc/decimal';
 
 // The case file, format version 1 (../shared/domain/CASE-FORMAT.md). The only definition of this
@@ -11,7 +11,14 @@ export type PlanCode = z.infer<typeof planCodeSchema>;
 
 export const isoDateSchema = z
   .string({ error: 'must be a date YYYY-MM-DD' })
-  .refine((s) => tryParseDate(s) !== null, { message: 'must be a calendar date YYYY-MM-DD' });
+  .superRefine((s, ctx) => {
+    if (tryParseDate(s) !== null) return;
+    // DATE-1: a well-formed date whose day does not exist says which day, so it can be corrected.
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    const [y, mo, d] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
+    const why = m && mo >= 1 && mo <= 12 && d > daysInMonth(y, mo) ? `: ${longMonth({ y, m: mo })} has no day ${d}` : '';
+    ctx.addIssue({ code: 'custom', message: `must be a calendar date YYYY-MM-DD${why}` });
+  });
 
 export const isoMonthSchema = z
   .string({ error: 'must be a month YYYY-MM' })

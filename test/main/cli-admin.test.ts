@@ -50,7 +50,7 @@ describe('members import', () => {
     expect(r.err).toEqual([
       `${f}: row 3, first_name: is required`,
       `${f}: row 4, ssn: must be a valid SSN of 9 digits (123-45-6789)`,
-      `${f}: row 5, birth_date: must be a calendar date YYYY-MM-DD`,
+      `${f}: row 5, birth_date: must be a calendar date YYYY-MM-DD: February 1968 has no day 30`,
       `${f}: row 6, earned_months: must be a whole number of months`,
       `${f}: row 7, (row): has 17 cells; the header has 16`,
       `${f}: row 7, spouse_birth_date: must be a calendar date YYYY-MM-DD`,
